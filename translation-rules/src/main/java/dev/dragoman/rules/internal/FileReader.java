@@ -1,0 +1,156 @@
+package dev.dragoman.rules.internal;
+
+import dev.dragoman.rules.yaml.MapsFileDto;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.DeserializationProblemHandler;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads one context-map file into its DTO, reporting every unknown key (with a guess at the
+ * intended one) instead of stopping at the first.
+ */
+public final class FileReader {
+
+    /** A file that parsed, with its DTO. */
+    public record ParsedFile(SourceFile source, MapsFileDto dto) {
+    }
+
+    private static final String PROBLEMS = "dragoman.problems";
+    private static final String SOURCE = "dragoman.source";
+
+    private static final ObjectReader READER = YAMLMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .addHandler(new UnknownKeys())
+            .build()
+            .readerFor(MapsFileDto.class);
+
+    private FileReader() {
+    }
+
+    public static Optional<ParsedFile> read(Path file, Problems problems) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            problems.atLine(file, 0, "", "the file is not UTF-8 text", "save it as UTF-8");
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.atLine(file, 0, "", "cannot read the file: " + e.getMessage(), "check that it exists and is readable");
+            return Optional.empty();
+        }
+        SourceIndex index = SourceIndex.of(text);
+        SourceFile source = new SourceFile(file, index);
+        index.problems().forEach(p -> problems.atLine(file, p.line(), p.keyPath(), p.message(), p.hint()));
+        boolean syntaxBroken = index.problems().stream().anyMatch(p -> p.keyPath().isEmpty());
+        if (syntaxBroken) {
+            return Optional.empty();
+        }
+        if (text.isBlank()) {
+            return Optional.of(new ParsedFile(source, new MapsFileDto(null, null, null, null, null)));
+        }
+        try {
+            MapsFileDto dto = READER.withAttribute(PROBLEMS, problems).withAttribute(SOURCE, source).readValue(text);
+            return Optional.of(new ParsedFile(source, dto == null ? new MapsFileDto(null, null, null, null, null) : dto));
+        } catch (JacksonException e) {
+            String keyPath = keyPath(e.getPath());
+            problems.atLine(file, lineOf(source, keyPath, e), keyPath, describe(e), hintFor(e));
+            return Optional.empty();
+        }
+    }
+
+    private static int lineOf(SourceFile source, String keyPath, JacksonException e) {
+        if (!keyPath.isEmpty()) {
+            return source.lineOf(keyPath);
+        }
+        return e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
+    }
+
+    private static String describe(JacksonException e) {
+        String message = e.getOriginalMessage();
+        int cut = message.indexOf(" at [Source");
+        message = cut > 0 ? message.substring(0, cut) : message;
+        if (message.startsWith("Cannot deserialize value of type")) {
+            return "wrong type of value: " + message.lines().findFirst().orElse(message);
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+
+    private static String hintFor(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (message.contains("from Array value") || message.contains("START_ARRAY")) {
+            return "a single value or mapping is expected here, not a list";
+        }
+        if (message.contains("from Object value") || message.contains("START_OBJECT")) {
+            return "a single value or list is expected here, not a mapping";
+        }
+        if (message.contains("from String")) {
+            return "write a number here";
+        }
+        return "compare with the example maps in the repository's context-maps folder";
+    }
+
+    static String keyPath(List<JacksonException.Reference> references) {
+        String path = "";
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                path = KeyPaths.child(path, reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path = KeyPaths.index(path, reference.getIndex());
+            }
+        }
+        return path;
+    }
+
+    static String keyPath(TokenStreamContext context) {
+        java.util.ArrayDeque<TokenStreamContext> chain = new java.util.ArrayDeque<>();
+        for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            chain.push(c);
+        }
+        String path = "";
+        for (TokenStreamContext c : chain) {
+            if (c.inObject() && c.currentName() != null) {
+                path = KeyPaths.child(path, c.currentName());
+            } else if (c.inArray()) {
+                path = KeyPaths.index(path, Math.max(c.getCurrentIndex(), 0));
+            }
+        }
+        return path;
+    }
+
+    /** Records an unknown key and skips it, so that the rest of the file is still checked. */
+    private static final class UnknownKeys extends DeserializationProblemHandler {
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, ValueDeserializer<?> deserializer,
+                Object beanOrClass, String propertyName) {
+            Problems problems = (Problems) ctxt.getAttribute(PROBLEMS);
+            SourceFile source = (SourceFile) ctxt.getAttribute(SOURCE);
+            List<String> known = deserializer.getKnownPropertyNames().stream().map(String::valueOf).sorted().collect(Collectors.toList());
+            String keyPath = keyPath(p.streamReadContext());
+            problems.at(source, keyPath, "unknown key '" + propertyName + "'", Suggestions.hint(propertyName, known, "keys here"));
+            p.skipChildren();
+            return true;
+        }
+    }
+}

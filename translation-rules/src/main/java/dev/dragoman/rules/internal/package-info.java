@@ -1,0 +1,2 @@
+/** How the loader and translators work inside; nothing here is API. */
+package dev.dragoman.rules.internal;

@@ -1,0 +1,83 @@
+package dev.dragoman.rules.yaml;
+
+import java.util.List;
+import java.util.Map;
+
+/** One context-map file as written. Every field may be absent; validation says what is missing. */
+public record MapsFileDto(
+        Map<String, ContextDto> contexts,
+        Map<String, ConceptDto> concepts,
+        List<RouteDto> routes,
+        List<EventDto> events,
+        List<SagaDto> sagas) {
+
+    /** {@code contexts.<name>}. */
+    public record ContextDto(String description, String inbox) {
+    }
+
+    /** {@code concepts.<name>}; entry values are scalars (String, Number, Boolean) when valid. */
+    public record ConceptDto(
+            Map<String, List<String>> keys,
+            List<Map<String, Map<String, Object>>> entries,
+            String entriesFile,
+            ResolverDto resolver) {
+    }
+
+    /** {@code concepts.<name>.resolver}. */
+    public record ResolverDto(String url, String timeout, CacheDto cache) {
+    }
+
+    /** {@code concepts.<name>.resolver.cache}. */
+    public record CacheDto(Long maximumSize, String ttl, String negativeTtl) {
+    }
+
+    /** {@code routes[i]}. */
+    public record RouteDto(
+            String id,
+            String from,
+            String to,
+            String path,
+            Integer stripPrefix,
+            String upstream,
+            String onUnknown,
+            RequestDto request,
+            ResponseDto response) {
+    }
+
+    /** {@code routes[i].request}. */
+    public record RequestDto(
+            List<String> pathTemplates,
+            Map<String, String> query,
+            Map<String, String> headers,
+            Map<String, String> body) {
+    }
+
+    /** {@code routes[i].response}. */
+    public record ResponseDto(Map<String, String> headers, Map<String, String> body) {
+    }
+
+    /** {@code events[i]}. */
+    public record EventDto(String type, String from, String deadline, List<DeliveryDto> deliver) {
+    }
+
+    /** {@code events[i].deliver[j]}. */
+    public record DeliveryDto(String to, String endpoint, Map<String, String> data) {
+    }
+
+    /** {@code sagas[i]}. */
+    public record SagaDto(
+            String name,
+            String start,
+            String deadline,
+            List<ParticipantDto> participants,
+            OutcomeDto outcome) {
+    }
+
+    /** {@code sagas[i].participants[j]}. */
+    public record ParticipantDto(String context, String completed, String failed, String compensation, List<String> negate) {
+    }
+
+    /** {@code sagas[i].outcome}. */
+    public record OutcomeDto(String completed, String aborted) {
+    }
+}
