@@ -1,0 +1,38 @@
+package dev.dragoman.gateway;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dragoman.rules.ContextMapsException;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+class DragomanApplicationStartupTests {
+
+    @Test
+    void refusesToStartOnMapsThatDoNotLoad_namingEveryErrorsFileAndLine() {
+        SpringApplicationBuilder gateway = gatewayOn("src/test/resources/maps/broken");
+
+        assertThatThrownBy(gateway::run)
+                .rootCause()
+                .isInstanceOf(ContextMapsException.class)
+                .hasMessageContaining("routes.yaml:5: ")
+                .hasMessageContaining("nobody")
+                .hasMessageContaining("routes.yaml:11: ")
+                .hasMessageContaining("nowhere");
+    }
+
+    @Test
+    void refusesToStartWithoutItsMapsDirectory() {
+        SpringApplicationBuilder gateway = gatewayOn("src/test/resources/maps/absent");
+
+        assertThatThrownBy(gateway::run)
+                .rootCause()
+                .isInstanceOf(ContextMapsException.class)
+                .hasMessageContaining("src/test/resources/maps/absent");
+    }
+
+    private static SpringApplicationBuilder gatewayOn(String contextMaps) {
+        return new SpringApplicationBuilder(DragomanApplication.class)
+                .properties("server.port=0", "dragoman.context-maps=" + contextMaps, "spring.main.banner-mode=off");
+    }
+}
