@@ -28,7 +28,7 @@ public final class Checks {
 
     public boolean required(SourceFile file, String keyPath, Object value) {
         if (value == null || value instanceof String s && s.isBlank()) {
-            problems.at(file, keyPath, "'" + lastKey(keyPath) + "' is required", "add it");
+            problems.at(file, keyPath, "'" + KeyPaths.lastKey(keyPath) + "' is required", "add it");
             return false;
         }
         return true;
@@ -171,11 +171,5 @@ public final class Checks {
             problems.at(file, keyPath, "rule " + ref + " " + verb + " '" + field + "', an aspect context '" + context
                     + "' lacks", "the aspects of " + ref.concept() + " in " + context + " are " + String.join(", ", fields));
         }
-    }
-
-    static String lastKey(String keyPath) {
-        String parent = KeyPaths.parent(keyPath);
-        String last = keyPath.substring(parent.length());
-        return last.startsWith(".") ? last.substring(1) : last.replace("['", "").replace("']", "");
     }
 }

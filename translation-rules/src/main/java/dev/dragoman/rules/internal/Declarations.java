@@ -20,6 +20,9 @@ import java.util.function.Function;
  */
 public final class Declarations {
 
+    /** Context and concept names: what a rule ({@code concept.field}) and a CSV header ({@code context.field}) can refer to. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
     final Map<String, Declared<ContextDto>> contexts = new LinkedHashMap<>();
     final Map<String, Declared<ConceptDto>> concepts = new LinkedHashMap<>();
     final List<Declared<RouteDto>> routes = new ArrayList<>();
@@ -51,6 +54,12 @@ public final class Declarations {
         }
         declared.forEach((name, dto) -> {
             String keyPath = KeyPaths.child(section, name);
+            if (!NAME.matcher(name).matches()) {
+                problems.at(file, keyPath, "'" + name + "' is not a valid " + kind + " name",
+                        "use letters, digits, '_' and '-', starting with a letter or '_' (" + ("concept".equals(kind)
+                                ? "rules refer to it as " + name + ".field" : "CSV headers refer to it as " + name + ".field") + ")");
+                return;
+            }
             Declared<T> previous = into.get(name);
             if (previous != null) {
                 problems.at(file, keyPath, kind + " '" + name + "' is already declared at " + previous.where(),

@@ -67,7 +67,7 @@ public final class FileReader {
         if (syntaxBroken) {
             return Optional.empty();
         }
-        if (text.isBlank()) {
+        if (!index.hasContent()) {
             return Optional.of(new ParsedFile(source, new MapsFileDto(null, null, null, null, null)));
         }
         try {
@@ -75,7 +75,8 @@ public final class FileReader {
             return Optional.of(new ParsedFile(source, dto == null ? new MapsFileDto(null, null, null, null, null) : dto));
         } catch (JacksonException e) {
             String keyPath = keyPath(e.getPath());
-            problems.atLine(file, lineOf(source, keyPath, e), keyPath, describe(e), hintFor(e));
+            TypeMismatches.Explanation explanation = TypeMismatches.explain(e, index.scalarAt(keyPath));
+            problems.atLine(file, lineOf(source, keyPath, e), keyPath, explanation.message(), explanation.hint());
             return Optional.empty();
         }
     }
@@ -85,30 +86,6 @@ public final class FileReader {
             return source.lineOf(keyPath);
         }
         return e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
-    }
-
-    private static String describe(JacksonException e) {
-        String message = e.getOriginalMessage();
-        int cut = message.indexOf(" at [Source");
-        message = cut > 0 ? message.substring(0, cut) : message;
-        if (message.startsWith("Cannot deserialize value of type")) {
-            return "wrong type of value: " + message.lines().findFirst().orElse(message);
-        }
-        return message.lines().findFirst().orElse(message);
-    }
-
-    private static String hintFor(JacksonException e) {
-        String message = e.getOriginalMessage();
-        if (message.contains("from Array value") || message.contains("START_ARRAY")) {
-            return "a single value or mapping is expected here, not a list";
-        }
-        if (message.contains("from Object value") || message.contains("START_OBJECT")) {
-            return "a single value or list is expected here, not a mapping";
-        }
-        if (message.contains("from String")) {
-            return "write a number here";
-        }
-        return "compare with the example maps in the repository's context-maps folder";
     }
 
     static String keyPath(List<JacksonException.Reference> references) {
@@ -139,6 +116,19 @@ public final class FileReader {
         return path;
     }
 
+    /**
+     * The key path of the mapping that holds an unknown key. Records are built through their
+     * constructor, so Jackson buffers unknown keys and replays them from a token buffer once the
+     * mapping has been read; the buffer knows nothing of where it came from, but the file's own
+     * parser then stands just past the mapping, in the context that holds it.
+     */
+    private static String enclosingPath(DeserializationContext ctxt, JsonParser p) {
+        if (p != ctxt.getParser()) {
+            return keyPath(ctxt.getParser().streamReadContext());
+        }
+        return KeyPaths.parent(keyPath(p.streamReadContext()));
+    }
+
     /** Records an unknown key and skips it, so that the rest of the file is still checked. */
     private static final class UnknownKeys extends DeserializationProblemHandler {
         @Override
@@ -147,7 +137,7 @@ public final class FileReader {
             Problems problems = (Problems) ctxt.getAttribute(PROBLEMS);
             SourceFile source = (SourceFile) ctxt.getAttribute(SOURCE);
             List<String> known = deserializer.getKnownPropertyNames().stream().map(String::valueOf).sorted().collect(Collectors.toList());
-            String keyPath = keyPath(p.streamReadContext());
+            String keyPath = KeyPaths.child(enclosingPath(ctxt, p), propertyName);
             problems.at(source, keyPath, "unknown key '" + propertyName + "'", Suggestions.hint(propertyName, known, "keys here"));
             p.skipChildren();
             return true;

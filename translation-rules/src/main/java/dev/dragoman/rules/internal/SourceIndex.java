@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -32,7 +33,9 @@ public final class SourceIndex {
     private static final int MAX_DEPTH = 64;
 
     private final Map<String, Integer> lines = new HashMap<>();
+    private final Map<String, String> scalars = new HashMap<>();
     private final List<Problem> problems = new ArrayList<>();
+    private boolean hasContent;
 
     private SourceIndex() {
     }
@@ -44,6 +47,7 @@ public final class SourceIndex {
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
             if (composer.hasNext()) {
                 Node root = composer.next();
+                index.hasContent = !(root instanceof ScalarNode scalar && scalar.getValue().isEmpty());
                 index.walk(root, "", 0);
                 if (composer.hasNext()) {
                     Node extra = composer.next();
@@ -74,9 +78,24 @@ public final class SourceIndex {
         return text == null ? "" : text.lines().findFirst().orElse("").strip();
     }
 
+    /**
+     * YAML 1.1 tools and the YAML 1.2 core schema read these as null, but Jackson 3 reads YAML by
+     * the 1.2 JSON schema, where they are text (jackson-dataformats-text issue 661). Either reading
+     * could be what the author meant, so they are refused rather than guessed: an identifier
+     * {@code "~"} must never be forwarded because a map meant "nothing".
+     */
+    private static final Set<String> AMBIGUOUS_NULLS = Set.of("~", "Null", "NULL");
+
     private void walk(Node node, String path, int depth) {
         if (depth > MAX_DEPTH) {
             return;
+        }
+        if (node instanceof ScalarNode scalar && scalar.isPlain() && AMBIGUOUS_NULLS.contains(scalar.getValue())) {
+            problems.add(new Problem(lineOf(node), path, "'" + scalar.getValue() + "' is null to some YAML readers and text to others",
+                    "write null (or leave the key out) for nothing, or quote it ('" + scalar.getValue() + "') for the text"));
+        }
+        if (node instanceof ScalarNode scalar) {
+            scalars.put(path, scalar.getValue());
         }
         if (node instanceof MappingNode mapping) {
             Set<String> seen = new HashSet<>();
@@ -120,6 +139,16 @@ public final class SourceIndex {
                 return 0;
             }
         }
+    }
+
+    /** The text of the single value at a key path, as written. */
+    public Optional<String> scalarAt(String keyPath) {
+        return Optional.ofNullable(scalars.get(keyPath));
+    }
+
+    /** False for a file of only comments and blank lines, which is a valid, empty map. */
+    public boolean hasContent() {
+        return hasContent;
     }
 
     public List<Problem> problems() {

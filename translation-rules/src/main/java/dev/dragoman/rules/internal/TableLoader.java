@@ -4,7 +4,6 @@ import dev.dragoman.rules.model.IdentifierTable;
 import dev.dragoman.rules.model.Scalar;
 import dev.dragoman.rules.yaml.MapsFileDto.ConceptDto;
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Reads a concept's rows, from {@code entries} and from {@code entries-file}, into its
@@ -104,8 +106,10 @@ final class TableLoader {
         SourceFile file = concept.file();
         String at = concept.at("entries-file");
         csvFile = file.resolveSibling(relative);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-        try (Reader reader = Files.newBufferedReader(csvFile, StandardCharsets.UTF_8);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                // duplicates are reported by header(), with the line, rather than thrown
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
+        try (LineCountingReader reader = new LineCountingReader(Files.newBufferedReader(csvFile, StandardCharsets.UTF_8));
                 CSVParser parser = CSVParser.parse(reader, format)) {
             List<Column> columns = header(parser.getHeaderNames());
             if (columns == null) {
@@ -115,7 +119,7 @@ final class TableLoader {
             int errors = 0;
             for (CSVRecord record : parser) {
                 int row = table.newRow();
-                int line = (int) record.getRecordNumber() + 1;
+                int line = reader.lineOf(record.getCharacterPosition());
                 rememberLine(row, line);
                 if (record.size() != columns.size()) {
                     errors = csvError(errors, line, "row has " + record.size() + " values but the header names " + columns.size(),
@@ -163,7 +167,14 @@ final class TableLoader {
     private List<Column> header(List<String> names) {
         List<Column> columns = new ArrayList<>();
         boolean sound = true;
+        Set<String> seen = new HashSet<>();
         for (String name : names) {
+            if (!seen.add(name)) {
+                checks.problems().atLine(csvFile, 1, "", "the header names column '" + name + "' twice",
+                        "give each column once; a concept has one value per context and field");
+                sound = false;
+                continue;
+            }
             int dot = name.lastIndexOf('.');
             String context = dot > 0 ? name.substring(0, dot) : "";
             String field = dot > 0 ? name.substring(dot + 1) : "";

@@ -21,16 +21,18 @@ public final class ResolverCache {
     private final AsyncLoadingCache<ResolveRequest, Optional<Scalar>> cache;
 
     public ResolverCache(ResolverSpec spec, IdentifierResolver resolver) {
-        this(spec, resolver, Ticker.systemTicker());
+        this(spec, resolver, Ticker.systemTicker(), java.util.concurrent.ForkJoinPool.commonPool());
     }
 
-    public ResolverCache(ResolverSpec spec, IdentifierResolver resolver, Ticker ticker) {
+    /** With a ticker and an executor of one's own: tests move time and run maintenance at once. */
+    public ResolverCache(ResolverSpec spec, IdentifierResolver resolver, Ticker ticker, java.util.concurrent.Executor executor) {
         long timeoutNanos = spec.timeout().toNanos();
         this.cache = Caffeine.newBuilder()
                 .maximumSize(spec.maximumSize())
                 .ticker(ticker)
+                .executor(executor)
                 .expireAfter(new AnswerExpiry(spec.ttl().toNanos(), spec.negativeTtl().toNanos()))
-                .buildAsync((request, executor) -> resolver.resolve(request).orTimeout(timeoutNanos, TimeUnit.NANOSECONDS));
+                .buildAsync((request, loadExecutor) -> resolver.resolve(request).orTimeout(timeoutNanos, TimeUnit.NANOSECONDS));
     }
 
     /**
