@@ -50,6 +50,11 @@ public final class DirectionTranslator {
         return !headers.isEmpty();
     }
 
+    /** Whether a query parameter has a rule here (names are exact). */
+    public boolean translatesQueryParameter(String name) {
+        return query.covers(name);
+    }
+
     /** Whether a header has a rule here. */
     public boolean translatesHeader(String name) {
         return headers.covers(name);

@@ -16,7 +16,7 @@ public class ContextMapsHealthIndicator implements HealthIndicator {
     public Health health() {
         return Health.up()
                 .withDetail("directory", models.directory().toString())
-                .withDetails(ModelCounts.of(models.current()).asMap())
+                .withDetails(ModelCounts.of(models.current().model()).asMap())
                 .build();
     }
 }

@@ -3,47 +3,71 @@ package dev.dragoman.gateway.model;
 import dev.dragoman.rules.ContextMaps;
 import dev.dragoman.rules.ContextMapsException;
 import dev.dragoman.rules.LoadResult;
+import dev.dragoman.rules.Translators;
 import dev.dragoman.rules.model.ContextModel;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one reference to the context model the gateway currently serves. A reload builds its model completely off to
- * the side and swaps it in here, so that no request ever sees half of a change.
+ * The one reference to the model the gateway currently serves. A reload builds its model and
+ * translators completely off to the side ({@link #prepare}) and swaps them in here, so that no
+ * request ever sees half of a change: a request reads {@link #current()} once and keeps it.
  */
 public final class ModelHolder {
 
     private static final Logger log = LoggerFactory.getLogger(ModelHolder.class);
 
     private final Path directory;
-    private final AtomicReference<ContextModel> current;
+    private final Function<ContextModel, Translators> compiler;
+    private final Clock clock;
+    private final AtomicLong versions = new AtomicLong();
+    private final AtomicReference<ServedModel> current;
 
-    public ModelHolder(Path directory, ContextModel initial) {
+    public ModelHolder(Path directory, ContextModel initial, Function<ContextModel, Translators> compiler, Clock clock) {
         this.directory = Objects.requireNonNull(directory, "directory");
-        this.current = new AtomicReference<>(Objects.requireNonNull(initial, "initial"));
+        this.compiler = Objects.requireNonNull(compiler, "compiler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.current = new AtomicReference<>(prepare(Objects.requireNonNull(initial, "initial")));
+    }
+
+    /** A holder of a model without resolvers, for tests and tools. */
+    public ModelHolder(Path directory, ContextModel initial) {
+        this(directory, initial, Translators::compile, Clock.systemUTC());
     }
 
     /**
      * Loads the directory, or throws a {@link ContextMapsException} that lists every error with its file, line and
      * key path: a gateway must not start on maps it cannot serve.
      */
-    public static ModelHolder load(Path directory) {
+    public static ModelHolder load(Path directory, Function<ContextModel, Translators> compiler, Clock clock) {
         LoadResult result = ContextMaps.load(directory);
         ContextModel model = result.orElseThrow();
         log.info("Loaded the context maps in {}: {}", directory.toAbsolutePath().normalize(), ModelCounts.of(model));
-        return new ModelHolder(directory, model);
+        return new ModelHolder(directory, model, compiler, clock);
+    }
+
+    public static ModelHolder load(Path directory) {
+        return load(directory, Translators::compile, Clock.systemUTC());
     }
 
     /** The model to serve right now; read it once per request and use that one throughout. */
-    public ContextModel current() {
+    public ServedModel current() {
         return current.get();
     }
 
-    /** Swaps in a model that loaded completely, returning the one it replaces. */
-    public ContextModel replace(ContextModel next) {
+    /** Compiles a loaded model into one ready to serve, without serving it yet. */
+    public ServedModel prepare(ContextModel model) {
+        return new ServedModel(versions.incrementAndGet(), clock.instant(), compiler.apply(model));
+    }
+
+    /** Swaps in a prepared model, returning the one it replaces. */
+    public ServedModel replace(ServedModel next) {
         return current.getAndSet(Objects.requireNonNull(next, "next"));
     }
 

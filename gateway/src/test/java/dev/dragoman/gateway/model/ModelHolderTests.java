@@ -14,18 +14,22 @@ class ModelHolderTests {
     void load_holdsTheModelOfTheDirectory() {
         ModelHolder holder = ModelHolder.load(Path.of("src/test/resources/maps/valid"));
 
-        assertThat(ModelCounts.of(holder.current())).isEqualTo(new ModelCounts(2, 1, 1, 0, 0));
-        assertThat(holder.current().route("web-support-to-game-dept")).isPresent();
+        assertThat(ModelCounts.of(holder.current().model())).isEqualTo(new ModelCounts(2, 1, 1, 0, 0));
+        assertThat(holder.current().model().route("web-support-to-game-dept")).isPresent();
+        assertThat(holder.current().translators().route("web-support-to-game-dept")).isPresent();
     }
 
     @Test
     void replace_servesTheNewModelAndReturnsTheOldOne() {
-        ContextModel first = ModelHolder.load(Path.of("src/test/resources/maps/valid")).current();
-        ModelHolder holder = new ModelHolder(Path.of("maps"), first);
-        ContextModel empty = new ContextModel(Map.of(), Map.of(), List.of(), List.of(), List.of());
+        ContextModel loaded = ModelHolder.load(Path.of("src/test/resources/maps/valid")).current().model();
+        ModelHolder holder = new ModelHolder(Path.of("maps"), loaded);
+        ServedModel first = holder.current();
+        ServedModel empty = holder.prepare(new ContextModel(Map.of(), Map.of(), List.of(), List.of(), List.of()));
 
+        assertThat(holder.current()).as("prepared, not yet served").isSameAs(first);
         assertThat(holder.replace(empty)).isSameAs(first);
         assertThat(holder.current()).isSameAs(empty);
+        assertThat(empty.version()).isEqualTo(first.version() + 1);
     }
 
     @Test

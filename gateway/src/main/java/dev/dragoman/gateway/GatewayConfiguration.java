@@ -1,0 +1,68 @@
+package dev.dragoman.gateway;
+
+import dev.dragoman.gateway.metrics.TranslationMetrics;
+import dev.dragoman.gateway.model.ModelHolder;
+import dev.dragoman.gateway.problem.GatewayErrorHandler;
+import dev.dragoman.gateway.resolver.HttpIdentifierResolver;
+import dev.dragoman.gateway.route.ContextMapRoutes;
+import dev.dragoman.gateway.security.CallerKeys;
+import dev.dragoman.rules.Translators;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** Wires the served model, the callers, the routes and the error answers. */
+@Configuration(proxyBeanMethods = false)
+class GatewayConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ModelHolder modelHolder(DragomanProperties properties, Clock clock) {
+        WebClient resolverClient = WebClient.create();
+        return ModelHolder.load(properties.contextMaps(),
+                model -> Translators.compile(model, concept -> new HttpIdentifierResolver(resolverClient, concept)), clock);
+    }
+
+    @Bean
+    CallerKeys callerKeys(DragomanProperties properties) {
+        CallerKeys keys = new CallerKeys(properties);
+        if (keys.openDevelopmentMode()) {
+            log.warn("""
+
+                    ************************************************************************
+                    * OPEN DEVELOPMENT MODE: requests without an API key are served as if  *
+                    * they came from their route's own context. Never run this way in      *
+                    * production: set dragoman.callers.<context>.api-keys instead.         *
+                    ************************************************************************""");
+        }
+        log.info("Caller keys are configured for the contexts {}", keys.contexts());
+        return keys;
+    }
+
+    @Bean
+    TranslationMetrics translationMetrics(MeterRegistry registry) {
+        return new TranslationMetrics(registry);
+    }
+
+    @Bean
+    ContextMapRoutes contextMapRoutes(ModelHolder models, CallerKeys keys, DragomanProperties properties, TranslationMetrics metrics) {
+        return new ContextMapRoutes(models, keys, properties.maxBodySize().toBytes(), metrics);
+    }
+
+    @Bean
+    GatewayErrorHandler gatewayErrorHandler() {
+        return new GatewayErrorHandler();
+    }
+}

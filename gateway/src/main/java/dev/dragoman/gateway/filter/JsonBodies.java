@@ -1,0 +1,38 @@
+package dev.dragoman.gateway.filter;
+
+import org.reactivestreams.Publisher;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.MediaType;
+import reactor.core.publisher.Mono;
+
+/** Which bodies are JSON (SPEC section 2: {@code application/json} or {@code *+json}), and reading one whole, bounded. */
+final class JsonBodies {
+
+    private JsonBodies() {
+    }
+
+    static boolean isJson(MediaType type) {
+        return type != null && "application".equals(type.getType())
+                && ("json".equals(type.getSubtype()) || "json".equals(type.getSubtypeSuffix()));
+    }
+
+    /**
+     * The body's bytes, or a {@link org.springframework.core.io.buffer.DataBufferLimitException}
+     * past {@code limit}: a translator must see a document whole, so the limit is what keeps a
+     * huge body from exhausting the heap.
+     */
+    static Mono<byte[]> read(Publisher<? extends DataBuffer> body, long limit) {
+        return DataBufferUtils.join(body, (int) Math.min(limit, Integer.MAX_VALUE - 8))
+                .map(buffer -> {
+                    try {
+                        byte[] bytes = new byte[buffer.readableByteCount()];
+                        buffer.read(bytes);
+                        return bytes;
+                    } finally {
+                        DataBufferUtils.release(buffer);
+                    }
+                })
+                .defaultIfEmpty(new byte[0]);
+    }
+}

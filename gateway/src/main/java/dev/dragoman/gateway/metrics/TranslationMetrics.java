@@ -1,0 +1,58 @@
+package dev.dragoman.gateway.metrics;
+
+import dev.dragoman.rules.Unresolved;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.List;
+
+/**
+ * Per-route translation metrics. Every tag comes from the maps (route ids, concept names) or is
+ * one of a few fixed words, never from a request, so the number of series stays bounded.
+ * Requests per route and status are Spring Cloud Gateway's own {@code spring.cloud.gateway.requests}.
+ */
+public final class TranslationMetrics {
+
+    private final MeterRegistry registry;
+
+    public TranslationMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void translated(String route, String direction, int identifiers) {
+        if (identifiers > 0) {
+            Counter.builder("dragoman.identifiers.translated")
+                    .description("Identifiers translated, per route and direction")
+                    .tags("route", route, "direction", direction)
+                    .register(registry)
+                    .increment(identifiers);
+        }
+    }
+
+    /** Counts each unknown identifier under its concept ({@code game} of the rule {@code game.name->code}). */
+    public void unknown(String route, String direction, List<Unresolved> unresolved) {
+        for (Unresolved u : unresolved) {
+            Counter.builder("dragoman.identifiers.unknown")
+                    .description("Identifiers the maps could not translate, per route, direction and concept")
+                    .tags("route", route, "direction", direction, "concept", concept(u.rule()))
+                    .register(registry)
+                    .increment();
+        }
+    }
+
+    public Timer.Sample start() {
+        return Timer.start(registry);
+    }
+
+    public void stop(Timer.Sample sample, String route, String direction) {
+        sample.stop(Timer.builder("dragoman.translation")
+                .description("Time spent translating one request or response (path, query, headers and body)")
+                .tags("route", route, "direction", direction)
+                .register(registry));
+    }
+
+    private static String concept(String rule) {
+        int dot = rule.indexOf('.');
+        return dot > 0 ? rule.substring(0, dot) : rule;
+    }
+}

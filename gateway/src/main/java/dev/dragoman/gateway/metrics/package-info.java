@@ -1,0 +1,2 @@
+/** Micrometer metrics of translation, exported by the actuator's Prometheus endpoint. */
+package dev.dragoman.gateway.metrics;

@@ -1,0 +1,2 @@
+/** RFC 9457 problem responses: every error Dragoman answers, in one shape. */
+package dev.dragoman.gateway.problem;

@@ -1,0 +1,86 @@
+package dev.dragoman.gateway.route;
+
+import dev.dragoman.gateway.filter.RequestTranslationFilter;
+import dev.dragoman.gateway.filter.ResponseTranslationFilter;
+import dev.dragoman.gateway.metrics.TranslationMetrics;
+import dev.dragoman.gateway.model.ModelHolder;
+import dev.dragoman.gateway.model.ServedModel;
+import dev.dragoman.gateway.security.CallerFilter;
+import dev.dragoman.gateway.security.CallerKeys;
+import dev.dragoman.rules.RouteTranslator;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.StripPrefixGatewayFilterFactory;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Flux;
+
+/**
+ * The {@code routes:} of the served model as Spring Cloud Gateway routes. Every route's filters
+ * hold the translators of the one model it was built from, so a request that matched a route
+ * is translated by that model from start to end, even if a reload swaps models meanwhile; the
+ * reloader refreshes the gateway's route cache after each swap.
+ */
+public final class ContextMapRoutes implements RouteLocator {
+
+    /** The caller is checked before anything else happens. */
+    static final int CALLER_ORDER = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 2;
+    /** A response decorator must be in place before the filter that writes the upstream's answer. */
+    static final int RESPONSE_ORDER = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
+    static final int STRIP_PREFIX_ORDER = 1;
+    /** Path templates apply to the path after strip-prefix. */
+    static final int REQUEST_ORDER = 2;
+
+    /** Route metadata: the version of the model a route was built from (see the actuator's gateway routes). */
+    public static final String MODEL_VERSION = "dragoman.model-version";
+
+    private final ModelHolder models;
+    private final CallerKeys keys;
+    private final long maxBodySize;
+    private final TranslationMetrics metrics;
+
+    public ContextMapRoutes(ModelHolder models, CallerKeys keys, long maxBodySize, TranslationMetrics metrics) {
+        this.models = models;
+        this.keys = keys;
+        this.maxBodySize = maxBodySize;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Flux<Route> getRoutes() {
+        ServedModel served = models.current();
+        List<Route> routes = new ArrayList<>();
+        for (dev.dragoman.rules.model.Route route : served.model().routes()) {
+            routes.add(route(served, route, routes.size()));
+        }
+        return Flux.fromIterable(routes);
+    }
+
+    private Route route(ServedModel served, dev.dragoman.rules.model.Route route, int order) {
+        RouteTranslator translator = served.translators().route(route.id()).orElseThrow();
+        PathPattern pattern = PathPatternParser.defaultInstance.parse(route.path());
+        List<GatewayFilter> filters = new ArrayList<>();
+        filters.add(new OrderedGatewayFilter(new CallerFilter(keys, route), CALLER_ORDER));
+        filters.add(new OrderedGatewayFilter(
+                new ResponseTranslationFilter(served.translators(), translator, maxBodySize, metrics), RESPONSE_ORDER));
+        if (route.stripPrefix() > 0) {
+            filters.add(new OrderedGatewayFilter(
+                    new StripPrefixGatewayFilterFactory().apply(config -> config.setParts(route.stripPrefix())), STRIP_PREFIX_ORDER));
+        }
+        filters.add(new OrderedGatewayFilter(
+                new RequestTranslationFilter(served.translators(), translator, maxBodySize, metrics), REQUEST_ORDER));
+        return Route.async()
+                .id(route.id())
+                .uri(route.upstream())
+                .order(order)
+                .predicate(exchange -> pattern.matches(exchange.getRequest().getPath().pathWithinApplication()))
+                .filters(filters)
+                .metadata(MODEL_VERSION, served.version())
+                .build();
+    }
+}

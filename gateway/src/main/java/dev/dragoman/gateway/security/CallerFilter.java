@@ -1,0 +1,54 @@
+package dev.dragoman.gateway.security;
+
+import dev.dragoman.gateway.problem.Problem;
+import dev.dragoman.gateway.problem.ProblemWriter;
+import dev.dragoman.rules.model.Route;
+import java.util.Optional;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * SPEC section 3 for one route: the caller's {@code X-Api-Key} must prove the route's
+ * {@code from} context (401 without a valid key, 403 for another context's route), and the key
+ * never travels on to the callee.
+ */
+public final class CallerFilter implements GatewayFilter {
+
+    public static final String API_KEY = "X-Api-Key";
+
+    private final CallerKeys keys;
+    private final Route route;
+
+    public CallerFilter(CallerKeys keys, Route route) {
+        this.keys = keys;
+        this.route = route;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        String key = exchange.getRequest().getHeaders().getFirst(API_KEY);
+        Optional<String> context = keys.contextOf(key);
+        boolean anonymousDevelopmentCall = keys.openDevelopmentMode() && (key == null || key.isEmpty());
+        if (context.isEmpty() && !anonymousDevelopmentCall) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + API_KEY + "\"");
+            return ProblemWriter.write(exchange, Problem.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "No valid API key",
+                    key == null || key.isEmpty() ? "send the caller's API key in the " + API_KEY + " header"
+                            : "the " + API_KEY + " header holds no key this gateway knows"));
+        }
+        if (context.isPresent() && !context.get().equals(route.from())) {
+            return ProblemWriter.write(exchange, Problem.of(HttpStatus.FORBIDDEN, "wrong-context", "Route of another context",
+                    "route " + route.id() + " serves callers of context " + route.from() + ", and this key belongs to "
+                            + context.get()));
+        }
+        return chain.filter(exchange.mutate().request(r -> r.headers(headers -> headers.remove(API_KEY))).build());
+    }
+
+    @Override
+    public String toString() {
+        return "CallerFilter[from=" + route.from() + "]";
+    }
+}
