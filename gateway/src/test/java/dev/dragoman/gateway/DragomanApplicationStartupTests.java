@@ -1,7 +1,9 @@
 package dev.dragoman.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dragoman.gateway.security.CallerKeys;
 import dev.dragoman.rules.ContextMapsException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,8 +33,31 @@ class DragomanApplicationStartupTests {
                 .hasMessageContaining("src/test/resources/maps/absent");
     }
 
+    @Test
+    void refusesToStartWithoutCallerKeys_unlessInOpenDevelopmentMode() {
+        SpringApplicationBuilder gateway = new SpringApplicationBuilder(DragomanApplication.class)
+                .properties("server.port=0", "dragoman.context-maps=src/test/resources/maps/valid", "spring.main.banner-mode=off");
+
+        assertThatThrownBy(gateway::run)
+                .rootCause()
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("dragoman.callers.<context>.api-keys")
+                .hasMessageContaining("dragoman.open-development-mode=true");
+    }
+
+    @Test
+    void startsWithoutCallerKeysInOpenDevelopmentMode() {
+        try (var context = new SpringApplicationBuilder(DragomanApplication.class)
+                .properties("server.port=0", "dragoman.context-maps=src/test/resources/maps/valid", "spring.main.banner-mode=off",
+                        "dragoman.open-development-mode=true")
+                .run()) {
+            assertThat(context.getBean(CallerKeys.class).openDevelopmentMode()).isTrue();
+        }
+    }
+
     private static SpringApplicationBuilder gatewayOn(String contextMaps) {
         return new SpringApplicationBuilder(DragomanApplication.class)
-                .properties("server.port=0", "dragoman.context-maps=" + contextMaps, "spring.main.banner-mode=off");
+                .properties("server.port=0", "dragoman.context-maps=" + contextMaps, "spring.main.banner-mode=off",
+                        "dragoman.callers.web-support.api-keys=ws-key");
     }
 }
