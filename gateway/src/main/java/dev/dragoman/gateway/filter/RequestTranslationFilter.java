@@ -52,12 +52,12 @@ public final class RequestTranslationFilter implements GatewayFilter {
     private final long maxBodySize;
     private final TranslationMetrics metrics;
 
-    public RequestTranslationFilter(Translators translators, RouteTranslator route, long maxBodySize, TranslationMetrics metrics) {
-        this.translators = translators;
-        this.route = route;
+    public RequestTranslationFilter(RouteTranslation translation) {
+        this.translators = translation.translators();
+        this.route = translation.route();
         this.rules = route.request();
-        this.maxBodySize = maxBodySize;
-        this.metrics = metrics;
+        this.maxBodySize = translation.maxBodySize();
+        this.metrics = translation.metrics();
     }
 
     @Override
@@ -120,13 +120,7 @@ public final class RequestTranslationFilter implements GatewayFilter {
             attempt.unresolved.addAll(query.unresolved());
         }
         if (rules.translatesHeaders()) {
-            Map<String, List<String>> named = new LinkedHashMap<>();
-            request.getHeaders().forEach((name, values) -> {
-                if (rules.translatesHeader(name)) {
-                    named.put(name, values);
-                }
-            });
-            ValuesTranslation headers = rules.headers(named);
+            ValuesTranslation headers = RouteTranslation.headers(rules, request.getHeaders());
             attempt.headers = headers.values();
             attempt.translated += headers.translated();
             attempt.unresolved.addAll(headers.unresolved());

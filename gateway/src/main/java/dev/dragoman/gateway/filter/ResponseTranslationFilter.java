@@ -1,9 +1,7 @@
 package dev.dragoman.gateway.filter;
 
-import dev.dragoman.gateway.metrics.TranslationMetrics;
 import dev.dragoman.gateway.problem.ProblemWriter;
 import dev.dragoman.rules.RouteTranslator;
-import dev.dragoman.rules.Translators;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.http.HttpHeaders;
@@ -17,22 +15,17 @@ import reactor.core.publisher.Mono;
  */
 public final class ResponseTranslationFilter implements GatewayFilter {
 
-    private final Translators translators;
+    private final RouteTranslation translation;
     private final RouteTranslator route;
-    private final long maxBodySize;
-    private final TranslationMetrics metrics;
 
-    public ResponseTranslationFilter(Translators translators, RouteTranslator route, long maxBodySize, TranslationMetrics metrics) {
-        this.translators = translators;
-        this.route = route;
-        this.maxBodySize = maxBodySize;
-        this.metrics = metrics;
+    public ResponseTranslationFilter(RouteTranslation translation) {
+        this.translation = translation;
+        this.route = translation.route();
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        var response = new TranslatingResponse(exchange.getResponse(), ProblemWriter.originalPath(exchange), translators,
-                route, maxBodySize, metrics);
+        var response = new TranslatingResponse(exchange.getResponse(), ProblemWriter.originalPath(exchange), translation);
         var exchangeBuilder = exchange.mutate().response(response);
         String offered = exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_ENCODING);
         if (route.response().translatesBody() && offered != null) {

@@ -14,7 +14,6 @@ import dev.dragoman.rules.model.OnUnknown;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.reactivestreams.Publisher;
@@ -46,15 +45,14 @@ final class TranslatingResponse extends ServerHttpResponseDecorator {
     private final long maxBodySize;
     private final TranslationMetrics metrics;
 
-    TranslatingResponse(ServerHttpResponse delegate, String path, Translators translators, RouteTranslator route, long maxBodySize,
-            TranslationMetrics metrics) {
+    TranslatingResponse(ServerHttpResponse delegate, String path, RouteTranslation translation) {
         super(delegate);
         this.path = path;
-        this.translators = translators;
-        this.route = route;
+        this.translators = translation.translators();
+        this.route = translation.route();
         this.rules = route.response();
-        this.maxBodySize = maxBodySize;
-        this.metrics = metrics;
+        this.maxBodySize = translation.maxBodySize();
+        this.metrics = translation.metrics();
     }
 
     @Override
@@ -123,13 +121,7 @@ final class TranslatingResponse extends ServerHttpResponseDecorator {
         int translated = 0;
         Map<String, List<String>> headers = Map.of();
         if (rules.translatesHeaders()) {
-            Map<String, List<String>> named = new LinkedHashMap<>();
-            getHeaders().forEach((name, values) -> {
-                if (rules.translatesHeader(name)) {
-                    named.put(name, values);
-                }
-            });
-            ValuesTranslation translation = rules.headers(named);
+            ValuesTranslation translation = RouteTranslation.headers(rules, getHeaders());
             headers = translation.values();
             translated += translation.translated();
             unresolved.addAll(translation.unresolved());

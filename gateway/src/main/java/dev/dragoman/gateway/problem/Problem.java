@@ -10,7 +10,7 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * The RFC 9457 problems Dragoman answers with, one factory per kind. Each {@code type} is a
- * stable URI that clients and contract tests can match on; docs/ERRORS.md describes them.
+ * stable URI that clients and contract tests can match on; docs/HTTP.md lists them.
  */
 public final class Problem {
 

@@ -2,12 +2,12 @@ package dev.dragoman.gateway.route;
 
 import dev.dragoman.gateway.filter.RequestTranslationFilter;
 import dev.dragoman.gateway.filter.ResponseTranslationFilter;
+import dev.dragoman.gateway.filter.RouteTranslation;
 import dev.dragoman.gateway.metrics.TranslationMetrics;
 import dev.dragoman.gateway.model.ModelHolder;
 import dev.dragoman.gateway.model.ServedModel;
 import dev.dragoman.gateway.security.CallerFilter;
 import dev.dragoman.gateway.security.CallerKeys;
-import dev.dragoman.rules.RouteTranslator;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -62,18 +62,19 @@ public final class ContextMapRoutes implements RouteLocator {
     }
 
     private Route route(ServedModel served, dev.dragoman.rules.model.Route route, int order) {
-        RouteTranslator translator = served.translators().route(route.id()).orElseThrow();
+        RouteTranslation translation = new RouteTranslation(served.translators(),
+                served.translators().route(route.id()).orElseThrow(), maxBodySize, metrics);
         PathPattern pattern = PathPatternParser.defaultInstance.parse(route.path());
         List<GatewayFilter> filters = new ArrayList<>();
         filters.add(new OrderedGatewayFilter(new CallerFilter(keys, route), CALLER_ORDER));
         filters.add(new OrderedGatewayFilter(
-                new ResponseTranslationFilter(served.translators(), translator, maxBodySize, metrics), RESPONSE_ORDER));
+                new ResponseTranslationFilter(translation), RESPONSE_ORDER));
         if (route.stripPrefix() > 0) {
             filters.add(new OrderedGatewayFilter(
                     new StripPrefixGatewayFilterFactory().apply(config -> config.setParts(route.stripPrefix())), STRIP_PREFIX_ORDER));
         }
         filters.add(new OrderedGatewayFilter(
-                new RequestTranslationFilter(served.translators(), translator, maxBodySize, metrics), REQUEST_ORDER));
+                new RequestTranslationFilter(translation), REQUEST_ORDER));
         return Route.async()
                 .id(route.id())
                 .uri(route.upstream())

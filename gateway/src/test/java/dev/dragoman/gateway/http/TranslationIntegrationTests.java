@@ -417,7 +417,8 @@ class TranslationIntegrationTests {
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
                         .containsPattern("dragoman_identifiers_translated_total\\{direction=\"request\",route=\"ws-to-gd\"}")
                         .containsPattern("dragoman_identifiers_unknown_total\\{concept=\"game\",direction=\"request\",route=\"ws-to-gd\"}")
-                        .containsPattern("dragoman_translation_seconds_count\\{direction=\"request\",route=\"ws-to-gd\"}"));
+                        .containsPattern("dragoman_translation_seconds_count\\{direction=\"request\",route=\"ws-to-gd\"}")
+                        .containsPattern("spring_cloud_gateway_requests_seconds_count\\{.*routeId=\"ws-to-gd\".*status=\"UNPROCESSABLE_CONTENT\""));
     }
 
     // ---- helpers
