@@ -76,8 +76,9 @@ final class SampleMaps {
         return MINIMAL.replaceAll("(?s)    participants:\n.*?\n(    outcome)", "    participants: []\n$1");
     }
 
-    static String upperCaseContextName() {
-        return MINIMAL.replace("contexts:\n", "contexts:\n  GameDept: {}\n");
+    /** A dot would make {@code game.dept.code} ambiguous in a CSV header; a rule could not name it either. */
+    static String dottedContextName() {
+        return MINIMAL.replace("contexts:\n", "contexts:\n  game.dept: {}\n");
     }
 
     static String entryValueNotAScalar() {
@@ -95,6 +96,7 @@ final class SampleMaps {
                 Arguments.of("body rule key not a JSONPath", bodyRuleKeyNotAJsonPath()),
                 Arguments.of("deadline not an ISO-8601 duration", deadlineNotAnIsoDuration()),
                 Arguments.of("saga without participants", sagaWithoutParticipants()),
-                Arguments.of("entry value not a scalar", entryValueNotAScalar()));
+                Arguments.of("entry value not a scalar", entryValueNotAScalar()),
+                Arguments.of("context name with a dot", dottedContextName()));
     }
 }

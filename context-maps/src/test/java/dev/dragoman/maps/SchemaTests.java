@@ -162,10 +162,10 @@ class SchemaTests {
     }
 
     @Test
-    void rejectsAContextNameWithUpperCase() {
-        var errors = MapSchema.validate(SampleMaps.upperCaseContextName());
+    void rejectsAContextNameWithADot() {
+        var errors = MapSchema.validate(SampleMaps.dottedContextName());
 
-        assertThat(errors).singleElement().satisfies(error -> assertThat(error.getMessage()).contains("GameDept"));
+        assertThat(errors).singleElement().satisfies(error -> assertThat(error.getMessage()).contains("game.dept"));
     }
 
     @Test

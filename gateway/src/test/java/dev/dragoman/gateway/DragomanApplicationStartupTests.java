@@ -47,10 +47,10 @@ class DragomanApplicationStartupTests {
 
     @Test
     void startsWithoutCallerKeysInOpenDevelopmentMode() {
-        try (var context = new SpringApplicationBuilder(DragomanApplication.class)
-                .properties("server.port=0", "dragoman.context-maps=src/test/resources/maps/valid", "spring.main.banner-mode=off",
-                        "dragoman.open-development-mode=true")
-                .run()) {
+        // command-line arguments: builder properties are only defaults, and application.yaml's port would win
+        try (var context = new SpringApplicationBuilder(DragomanApplication.class).run("--server.port=0",
+                "--dragoman.context-maps=src/test/resources/maps/valid", "--spring.main.banner-mode=off",
+                "--dragoman.open-development-mode=true")) {
             assertThat(context.getBean(CallerKeys.class).openDevelopmentMode()).isTrue();
         }
     }
