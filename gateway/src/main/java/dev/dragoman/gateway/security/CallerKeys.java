@@ -32,9 +32,7 @@ public final class CallerKeys {
         }));
         properties.admin().apiKeys().forEach(key -> adminDigests.put(digest(validKey(key, "dragoman.admin.api-keys")), true));
         if (contextByDigest.isEmpty() && !openDevelopmentMode) {
-            throw new IllegalStateException("no caller API keys are configured (dragoman.callers.<context>.api-keys), so every "
-                    + "route would refuse every caller; configure keys, or set dragoman.open-development-mode=true to serve "
-                    + "without them on a development machine");
+            throw new MissingCallerKeysException();
         }
     }
 

@@ -55,6 +55,14 @@ class CallerKeysTests {
         assertThat(keys(Map.of(), List.of(), true).openDevelopmentMode()).isTrue();
     }
 
+    @Test
+    void theStartupReportSaysHowToGiveCallersKeys() {
+        var analysis = new MissingCallerKeysFailureAnalyzer().analyze(new IllegalStateException(new MissingCallerKeysException()));
+
+        assertThat(analysis.getDescription()).contains("No caller API keys");
+        assertThat(analysis.getAction()).contains("api-keys", "dragoman.open-development-mode=true");
+    }
+
     private static CallerKeys keys(Map<String, List<String>> callers, List<String> admin, boolean open) {
         Map<String, Caller> configured = new java.util.LinkedHashMap<>();
         callers.forEach((context, list) -> configured.put(context, new Caller(list)));
