@@ -10,7 +10,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "dragoman.context-maps=src/test/resources/maps/valid")
+        properties = {"dragoman.context-maps=src/test/resources/maps/valid", "dragoman.callers.web-support.api-keys=test-web-support-key"})
 @AutoConfigureWebTestClient
 class DragomanApplicationIntegrationTests {
 
