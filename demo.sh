@@ -1,35 +1,68 @@
 #!/usr/bin/env bash
-# The one-command demo: builds Dragoman, starts the mock departments (WireMock, stubs in
-# mock-upstreams/) and the gateway with the example maps in context-maps/.
-# Needs only a JDK 17+. Ctrl+C stops everything.
+# The one-command demo: builds Dragoman and starts ONE process, the gateway in its `demo` profile, which serves the
+# example maps in context-maps/ and runs the mock departments (WireMock, stubs in mock-upstreams/) inside itself.
+# Needs only a JDK 17+ (and curl, to try the calls it prints). Ctrl+C stops everything.
+#   PORT=8081 ./demo.sh    the gateway on another port (the departments keep theirs: the maps name them)
 set -euo pipefail
 cd "$(dirname "$0")"
 PORT="${PORT:-8080}"
+GATEWAY="http://127.0.0.1:$PORT"
 
-echo "Building (tests skipped; run ./mvnw verify for them)..."
-./mvnw -B -q install -DskipTests -pl gateway,mock-upstreams -am
-./mvnw -B -q -pl mock-upstreams dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+if ! command -v java >/dev/null 2>&1; then
+  echo "demo.sh needs a JDK 17 or newer on the PATH (java was not found)." >&2
+  exit 1
+fi
 
-pids=()
-cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
-trap cleanup EXIT INT TERM
+echo "Building (tests skipped; ./mvnw -B verify runs them)..."
+./mvnw -B -q package -DskipTests -pl gateway -am
 
-java -cp "mock-upstreams/target/classes:$(cat mock-upstreams/target/classpath.txt)" dev.dragoman.mock.MockDepartments &
-pids+=($!)
-DRAGOMAN_CONTEXT_MAPS="$PWD/context-maps" java -jar gateway/target/gateway-*.jar --server.port="$PORT" &
-pids+=($!)
+jar="$(ls -t gateway/target/gateway-*.jar | head -n 1)"
+java -jar "$jar" --spring.profiles.active=demo --server.port="$PORT" &
+gateway=$!
+cleanup() { kill "$gateway" 2>/dev/null || true; wait "$gateway" 2>/dev/null || true; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
-for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "${pids[1]}" 2>/dev/null; then echo "The gateway did not start: see its output above." >&2; exit 1; fi
+# curl when there is one; bash's own /dev/tcp otherwise (a fresh machine may have only the JDK).
+healthy() {
+  if command -v curl >/dev/null 2>&1; then
+    curl -fsS "$GATEWAY/actuator/health" >/dev/null 2>&1
+    return
+  fi
+  local status=1
+  if exec 3<>"/dev/tcp/127.0.0.1/$PORT"; then
+    printf 'GET /actuator/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+    head -n 1 <&3 | grep -q ' 200 ' && status=0
+    exec 3>&-
+  fi
+  return "$status"
+} 2>/dev/null
+
+echo "Starting the gateway with the mock departments inside (pid $gateway)..."
+until healthy; do
+  if ! kill -0 "$gateway" 2>/dev/null; then
+    echo "The gateway did not start: see its output above." >&2
+    exit 1
+  fi
   sleep 0.5
 done
+
 cat <<MSG
 
-Dragoman is up on http://127.0.0.1:$PORT with the maps in context-maps/.
-  curl -s http://127.0.0.1:$PORT/actuator/health     # the loaded model's counts
-  curl -s http://127.0.0.1:9101/games/1001           # game-dept's own vocabulary
-  curl -s http://127.0.0.1:9102/tickets/by-game/1    # web-support's own vocabulary
+Dragoman is up on $GATEWAY: one process serving the maps in context-maps/, with the mock
+departments inside it (game-dept on 9101, web-support on 9102, event inboxes on 9201-9204).
+API keys (header X-Api-Key): demo-<context>-key, e.g. demo-web-support-key; admin: demo-admin-key
+(the banner above lists them; gateway/src/main/resources/application-demo.yaml sets them).
+
+Try (README.md, "Try it", shows what each answers):
+  curl -s -H 'X-Api-Key: demo-web-support-key' $GATEWAY/game-dept/games/1
+  curl -s 'http://127.0.0.1:9101/__admin/requests?limit=1' | grep -m1 '"url"'    # what game-dept received
+  curl -s -H 'X-Api-Key: demo-game-dept-key' '$GATEWAY/web-support/tickets?game=mgame_x'
+  curl -s 'http://127.0.0.1:9102/__admin/requests?limit=1' | grep -m1 '"url"'    # what web-support received
+  curl -s -H 'X-Api-Key: demo-web-support-key' $GATEWAY/game-dept/games/9       # 422: no game 9 in the map
+  curl -s $GATEWAY/game-dept/games/1                                             # 401: no key
+  curl -s -H 'X-Api-Key: demo-web-support-key' $GATEWAY/game-dept/featured      # 502: the arcade game
+  curl -s $GATEWAY/actuator/health                                               # the loaded maps' counts
 Ctrl+C stops the gateway and the mock departments.
 MSG
-wait
+wait "$gateway"

@@ -49,18 +49,41 @@ public final class MockDepartments implements AutoCloseable {
                 WireMockServer server = new WireMockServer(configuration(department, dynamicPorts));
                 try {
                     server.start();
-                } catch (RuntimeException e) {
-                    server.stop();
-                    throw new IllegalStateException("cannot start department " + department.name()
-                            + (dynamicPorts ? "" : " on port " + department.demoPort()) + ": " + e.getMessage(), e);
+                } catch (Exception e) { // WireMock rethrows checked exceptions unchecked (Exceptions.throwUnchecked)
+                    IllegalStateException failure = new IllegalStateException("cannot start department " + department.name()
+                            + (dynamicPorts ? "" : " on port " + department.demoPort()) + ": " + rootMessage(e)
+                            + (dynamicPorts ? "" : " (is another demo or test running? stop it, then start again)"), e);
+                    stopQuietly(server, failure);
+                    throw failure;
                 }
                 started.put(department.name(), server);
             }
         } catch (RuntimeException e) {
-            started.values().forEach(WireMockServer::stop);
+            started.values().forEach(server -> stopQuietly(server, e));
             throw e;
         }
         return new MockDepartments(started);
+    }
+
+    /** Jetty's failure to bind is wrapped a few times; the innermost message is the one that says why. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /**
+     * Stopping a server that failed to start can fail too (Jetty's {@code ExecutionException: STOPPED}, thrown
+     * unchecked though it is checked); that must not hide why it failed.
+     */
+    private static void stopQuietly(WireMockServer server, RuntimeException failure) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private static WireMockConfiguration configuration(Department department, boolean dynamicPort) {
@@ -106,11 +129,11 @@ public final class MockDepartments implements AutoCloseable {
 
     @Override
     public void close() {
-        List<RuntimeException> failures = new ArrayList<>();
+        List<Exception> failures = new ArrayList<>();
         for (WireMockServer server : servers.values()) {
             try {
                 server.stop();
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // WireMock rethrows checked exceptions unchecked
                 failures.add(e);
             }
         }

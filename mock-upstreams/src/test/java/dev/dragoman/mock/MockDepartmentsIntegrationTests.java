@@ -5,20 +5,33 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * Every stub of every department, each in its own department's vocabulary: game-dept knows games 1001-1005 (mgame_x,
+ * pgame_y, vgame_z, cgame_w, agame_v), web support knows games 1-4 (mob_game_x, pc_game_y, vr_game_z, console_game_w).
+ */
 class MockDepartmentsIntegrationTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -30,14 +43,37 @@ class MockDepartmentsIntegrationTests {
         departments = MockDepartments.startOnDynamicPorts();
     }
 
+    /** The stubs some test has been answered by, per department: every stub must be (see {@link #everyStubIsExercised}). */
+    private static final Map<String, Set<UUID>> served = new HashMap<>();
+
     @AfterAll
-    static void stopDepartments() {
-        departments.close();
+    static void everyStubIsExercised() {
+        try {
+            for (String department : departments.departments()) {
+                Set<UUID> answered = served.getOrDefault(department, Set.of());
+                assertThat(departments.server(department).listAllStubMappings().getMappings())
+                        .filteredOn(stub -> !answered.contains(stub.getId()))
+                        .as("stubs of %s that no test exercises", department)
+                        .extracting(StubMapping::getName)
+                        .isEmpty();
+            }
+        } finally {
+            departments.close();
+        }
     }
 
     @BeforeEach
     void forgetEarlierRequests() {
         departments.resetRequests();
+    }
+
+    @AfterEach
+    void noteTheStubsThatAnswered() {
+        for (String department : departments.departments()) {
+            departments.server(department).getAllServeEvents().stream()
+                    .filter(ServeEvent::getWasMatched)
+                    .forEach(event -> served.computeIfAbsent(department, d -> new HashSet<>()).add(event.getStubMapping().getId()));
+        }
     }
 
     @Test
@@ -53,47 +89,118 @@ class MockDepartmentsIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(compact(response.body()))
-                .isEqualTo("{\"code\":1001,\"name\":\"mgame_x\",\"genre\":\"mobile\",\"related\":[{\"code\":1002}]}");
+        assertThat(response.headers().firstValue("X-Game-Name")).hasValue("mgame_x");
+        assertThat(response.body())
+                .isEqualTo("{\"code\":1001,\"name\":\"mgame_x\",\"genre\":\"mobile\",\"related\":[{\"code\":1002}]}\n");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1001, mgame_x", "1002, pgame_y", "1003, vgame_z", "1004, cgame_w", "1005, agame_v"})
+    void servesEveryGameByPathAndByQuery_evenWithAQueryItDoesNotNeed(int code, String name) throws Exception {
+        for (String path : List.of("/games/" + code, "/games?gameCode=" + code, "/games/" + code + "?lang=en")) {
+            HttpResponse<String> response = get("game-dept", path);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.headers().firstValue("X-Game-Name")).as(path).hasValue(name);
+            assertThat(response.body()).as(path).startsWith("{\"code\":" + code + ",\"name\":\"" + name + "\",");
+        }
     }
 
     @Test
-    void servesEveryKnownGame() throws Exception {
-        assertThat(compact(get("game-dept", "/games/1002").body())).contains("\"code\":1002,\"name\":\"pgame_y\"");
-        assertThat(compact(get("game-dept", "/games/1003").body())).contains("\"code\":1003,\"name\":\"vgame_z\"");
-        assertThat(compact(get("game-dept", "/games/1004").body())).contains("\"code\":1004,\"name\":\"cgame_w\"");
+    void theArcadeGameExistsOnlyInTheGameDepartment() throws Exception {
+        assertThat(get("game-dept", "/games/1005").body()).contains("\"genre\":\"arcade\"");
+        assertThat(get("web-support", "/tickets/by-game/5").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void featuresTheArcadeGame_whichWebSupportCannotName() throws Exception {
+        HttpResponse<String> response = get("game-dept", "/featured");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Game-Name")).hasValue("agame_v");
+        assertThat(response.body()).startsWith("{\"code\":1005,\"name\":\"agame_v\",\"genre\":\"arcade\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1001, 1002, 1003, 1004, 1005})
+    void servesTheStatsOfEveryGame(int code) throws Exception {
+        HttpResponse<String> response = get("game-dept", "/games/" + code + "/stats");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("{\"code\":" + code + ",\"players\":");
     }
 
     @Test
     void servesTheStatsOfAGame() throws Exception {
-        HttpResponse<String> response = get("game-dept", "/games/1001/stats");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(compact(response.body())).isEqualTo("{\"code\":1001,\"players\":48213,\"rating\":4.5}");
+        assertThat(get("game-dept", "/games/1001/stats").body()).isEqualTo("{\"code\":1001,\"players\":48213,\"rating\":4.5}\n");
     }
 
-    @Test
-    void answersAnUnknownGameWithAProblem() throws Exception {
-        HttpResponse<String> response = get("game-dept", "/games/9999");
+    @ParameterizedTest
+    @ValueSource(strings = {"/games/9999", "/games/1", "/games?gameCode=1", "/games/1001/players"})
+    void answersAGameItDoesNotKnowWithAProblem(String path) throws Exception {
+        HttpResponse<String> response = get("game-dept", path);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body())
-                .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no game at /games/9999\"}");
+                .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no game at " + path + "\"}");
     }
 
     @Test
-    void acceptsAnOrderAndKeepsItInTheJournal() throws Exception {
-        String order = "{\"game\":{\"code\":1001},\"quantity\":2}";
-        HttpResponse<String> response = send("game-dept", HttpRequest.newBuilder()
-                .uri(uri("game-dept", "/orders"))
+    void servesReviewsOfTheGameNamedInAHeader() throws Exception {
+        HttpResponse<String> response = send("game-dept", request("game-dept", "/reviews").header("X-Game-Name", "mgame_x").GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Game-Name")).hasValue("mgame_x");
+        assertThat(response.body()).startsWith("{\"name\":\"mgame_x\",\"reviews\":[{\"stars\":5,");
+    }
+
+    @Test
+    void servesNoReviewsYetOfTheOtherGames() throws Exception {
+        HttpResponse<String> response = send("game-dept", request("game-dept", "/reviews").header("X-Game-Name", "cgame_w").GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Game-Name")).hasValue("cgame_w");
+        assertThat(response.body()).isEqualTo("{\"name\":\"cgame_w\",\"reviews\":[]}\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "mob_game_x"})
+    void refusesReviewsWithoutAGameNameItKnows(String name) throws Exception {
+        HttpRequest.Builder request = request("game-dept", "/reviews").GET();
+        if (!name.isEmpty()) {
+            request.header("X-Game-Name", name);
+        }
+        HttpResponse<String> response = send("game-dept", request);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("X-Game-Name");
+    }
+
+    @Test
+    void acceptsAnOrderEchoingItAndKeepsItInTheJournal() throws Exception {
+        String order = "{\"game\":{\"code\":1001,\"name\":\"mgame_x\"},\"items\":[{\"gameCode\":1001,\"quantity\":2},{\"gameCode\":1003,\"quantity\":1}]}";
+        HttpResponse<String> response = send("game-dept", request("game-dept", "/orders")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(order)));
 
         assertThat(response.statusCode()).isEqualTo(201);
-        assertThat(compact(response.body())).isEqualTo("{\"accepted\":true}");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.headers().firstValue("Location")).hasValue("/orders/GD-7001");
+        assertThat(response.body()).isEqualTo(order);
         List<LoggedRequest> received = departments.server("game-dept").findAll(postRequestedFor(urlEqualTo("/orders")));
         assertThat(received).singleElement().extracting(LoggedRequest::getBodyAsString).isEqualTo(order);
+    }
+
+    @Test
+    void refusesAnOrderThatIsNotJson() throws Exception {
+        HttpResponse<String> response = send("game-dept", request("game-dept", "/orders")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("two of mgame_x")));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     @Test
@@ -101,16 +208,37 @@ class MockDepartmentsIntegrationTests {
         HttpResponse<String> response = get("web-support", "/tickets/by-game/1");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(compact(response.body()))
-                .isEqualTo("{\"tickets\":[{\"id\":\"T-1\",\"gameCode\":1,\"subject\":\"login fails\"}]}");
-        assertThat(compact(get("web-support", "/tickets/by-game/2").body())).contains("\"gameCode\":2");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.body()).isEqualTo("{\"tickets\":[{\"id\":\"T-1\",\"gameCode\":1,\"subject\":\"login fails\"}]}\n");
+    }
+
+    /** The gateway forwards the caller's query along with the path: {@code ?game=mgame_x} arrives as {@code ?game=1}. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4})
+    void servesTicketsOfEveryGameWithOrWithoutAQuery(int code) throws Exception {
+        for (String path : List.of("/tickets/by-game/" + code, "/tickets/by-game/" + code + "?game=" + code, "/tickets?game=" + code)) {
+            HttpResponse<String> response = get("web-support", path);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).startsWith("{\"tickets\":[{\"id\":\"T-").contains("\"gameCode\":" + code + ",");
+            assertThat(response.body()).as(path).doesNotContainPattern("\"gameCode\":(?!" + code + ",)");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/tickets/by-game/1001", "/tickets?game=mob_game_x", "/tickets"})
+    void answersTicketsOfAGameItDoesNotKnowWithAProblem(String path) throws Exception {
+        HttpResponse<String> response = get("web-support", path);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"detail\":\"no tickets at " + path + "\"");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"order", "product", "payment", "shipping"})
     void eventInboxAcceptsAnEvent(String department) throws Exception {
-        HttpResponse<String> response = send(department, HttpRequest.newBuilder()
-                .uri(uri(department, "/events"))
+        HttpResponse<String> response = send(department, request(department, "/events")
                 .header("Content-Type", "application/cloudevents+json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"specversion\":\"1.0\",\"id\":\"e-1\",\"type\":\"order.placed\",\"source\":\"/test\"}")));
 
@@ -133,19 +261,14 @@ class MockDepartmentsIntegrationTests {
     }
 
     private static HttpResponse<String> get(String department, String path) throws IOException, InterruptedException {
-        return send(department, HttpRequest.newBuilder().uri(uri(department, path)).GET());
+        return send(department, request(department, path).GET());
     }
 
     private static HttpResponse<String> send(String department, HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static URI uri(String department, String path) {
-        return URI.create(departments.baseUrl(department) + path);
-    }
-
-    /** Compares JSON whatever layout WireMock gives {@code jsonBody} stubs; none of their strings holds the whitespace this drops. */
-    private static String compact(String json) {
-        return json.replaceAll("\\s*([{}\\[\\]:,])\\s*", "$1").strip();
+    private static HttpRequest.Builder request(String department, String path) {
+        return HttpRequest.newBuilder().uri(URI.create(departments.baseUrl(department) + path));
     }
 }
