@@ -156,7 +156,9 @@ final class TranslatingResponse extends ServerHttpResponseDecorator {
         return super.writeWith(Mono.just(bufferFactory().wrap(outcome.body())));
     }
 
+    /** Answers a problem instead of the upstream's answer, none of whose headers may reach the caller: they may name foreign things too. */
     private Mono<Void> answer(ProblemDetail problem) {
+        getDelegate().getHeaders().clear();
         return ProblemWriter.write(getDelegate(), path, problem);
     }
 

@@ -274,11 +274,13 @@ class TranslationIntegrationTests {
 
     @Test
     void anUntranslatableResponseIs502_neverTheForeignIdentifier() {
-        upstream.stubFor(get("/games/1001").willReturn(okJson("{\"code\": 1001, \"related\": [{\"code\": 1005}]}")));
+        upstream.stubFor(get("/games/1001").willReturn(okJson("{\"code\": 1001, \"related\": [{\"code\": 1005}]}")
+                .withHeader("X-Featured-Game", "agame_v")));
 
         call("/game-dept/games/1")
                 .expectStatus().isEqualTo(502)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().doesNotExist("X-Featured-Game")
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://dragoman.dev/problems/untranslatable-identifier")
                 .jsonPath("$.errors[0].location").isEqualTo("body $.related[0].code")
