@@ -1,0 +1,199 @@
+package dev.dragoman.gateway.saga;
+
+import dev.dragoman.gateway.saga.SagaCommand.SendCompensation;
+import dev.dragoman.gateway.saga.SagaCommand.SendOutcome;
+import dev.dragoman.gateway.saga.SagaInput.Report;
+import dev.dragoman.rules.model.Participant;
+import dev.dragoman.rules.model.Saga;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The saga state machine (SPEC section 6): a pure function of (saga, state, input, now) to
+ * (new state, events to send, timeline). No clock, no store: the caller brings the time and
+ * persists the result, so that every transition is tested without either.
+ *
+ * <p>The machine is total: any report, from anyone, in any state, gives a step. What the gateway
+ * normally refuses earlier (unknown types, strangers) is recorded here as a late entry.
+ */
+public final class SagaMachine {
+
+    private SagaMachine() {
+    }
+
+    /**
+     * A new instance with every participant pending. A deadline already passed is acted on at
+     * the first {@link #step}, a {@link SagaInput.Tick} will do.
+     *
+     * @param initiator the context that published the start event
+     * @param deadline the start event's own deadline, or now plus the saga's
+     */
+    public static SagaState start(Saga saga, String sagaId, String initiator, Instant deadline, Instant now) {
+        Objects.requireNonNull(saga, "saga");
+        Objects.requireNonNull(now, "now");
+        List<ParticipantState> participants = saga.participants().stream()
+                .map(p -> ParticipantState.pending(p.context())).toList();
+        if (participants.isEmpty()) {
+            throw new IllegalArgumentException("saga '" + saga.name() + "' has no participants");
+        }
+        return new SagaState(sagaId, saga.name(), initiator, SagaStatus.OPEN, deadline, now, null, participants);
+    }
+
+    /**
+     * What the input makes of the instance at {@code now}. A deadline at or before {@code now}
+     * ends an open saga first; a report is then handled as a late one.
+     *
+     * @param saga the saga's declaration as currently served (its report types, compensations
+     *     and outcome); the participants themselves come from the state
+     */
+    public static SagaStep step(Saga saga, SagaState state, SagaInput input, Instant now) {
+        Objects.requireNonNull(saga, "saga");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(now, "now");
+        if (!saga.name().equals(state.sagaName())) {
+            throw new IllegalArgumentException("saga '" + saga.name() + "' cannot step instance " + state.sagaId()
+                    + " of saga '" + state.sagaName() + "'");
+        }
+        Objects.requireNonNull(saga.outcome(), () -> "saga '" + saga.name() + "' declares no outcome");
+        Transition transition = new Transition(saga, state, now);
+        if (state.status() == SagaStatus.OPEN && !now.isBefore(state.deadline())) {
+            transition.timeOut();
+        }
+        if (input instanceof Report report) {
+            transition.report(report);
+        }
+        return new SagaStep(transition.state, transition.commands, transition.timeline);
+    }
+
+    /** What became of a compensation, and whether that is trouble (logged at WARN). */
+    private record Compensated(String what, boolean trouble) {
+    }
+
+    /** One step in the making. */
+    private static final class Transition {
+        private final Saga saga;
+        private final Instant now;
+        private SagaState state;
+        private final List<SagaCommand> commands = new ArrayList<>();
+        private final List<TimelineEntry> timeline = new ArrayList<>();
+
+        Transition(Saga saga, SagaState state, Instant now) {
+            this.saga = saga;
+            this.state = state;
+            this.now = now;
+        }
+
+        void timeOut() {
+            note("deadline " + state.deadline() + " passed with " + String.join(", ", state.pendingContexts())
+                    + " pending; saga timed out", false);
+            state = state.ended(SagaStatus.TIMED_OUT, now);
+            announceEnd();
+        }
+
+        void report(Report report) {
+            String what = report.type() + " from " + report.context();
+            ParticipantState participant = state.participant(report.context()).orElse(null);
+            if (participant == null) {
+                note("report " + what + ", which takes no part in the saga: ignored", true);
+                return;
+            }
+            Participant declared = declared(participant.context());
+            boolean completes = declared != null && report.type().equals(declared.completed());
+            boolean fails = declared != null && report.type().equals(declared.failed());
+            if (!completes && !fails) {
+                note("unexpected report " + what + (declared == null ? ", whose reports the saga no longer declares"
+                        : ", which reports with " + declared.completed() + " or " + declared.failed()) + ": ignored", true);
+            } else if (participant.status() != ParticipantStatus.PENDING) {
+                note("duplicate report " + what + ", which had already " + participant.status().name().toLowerCase(Locale.ROOT)
+                        + ": ignored", true);
+            } else if (state.status().ended()) {
+                late(what, participant, completes, report.data());
+            } else if (completes) {
+                state = state.with(participant.completed(report.data()));
+                boolean all = state.pendingContexts().isEmpty();
+                note(what + ": completed" + (all ? "; saga completed" : ""), false);
+                if (all) {
+                    state = state.ended(SagaStatus.COMPLETED, now);
+                    announceEnd();
+                }
+            } else {
+                note(what + ": failed; saga aborted", false);
+                // Ended first: an open saga with a failed participant is no state at all.
+                state = state.ended(SagaStatus.ABORTED, now).with(participant.failed());
+                announceEnd();
+            }
+        }
+
+        /** A report of a pending participant after the end: only a completion of aborted work matters. */
+        private void late(String what, ParticipantState participant, boolean completes, String data) {
+            String late = "late report " + what + " after the saga " + switch (state.status()) {
+                case COMPLETED -> "completed";
+                case ABORTED -> "was aborted";
+                default -> "timed out";
+            };
+            if (completes && state.status().aborted()) {
+                state = state.with(participant.completed(data));
+                note(late + ": " + compensate(participant.context()).what(), true);
+            } else {
+                note(late + ": ignored", true);
+            }
+        }
+
+        /** The outcome to everyone, and after an abort, compensations for the work done. */
+        private void announceEnd() {
+            SagaStatus end = state.status();
+            String outcome = end == SagaStatus.COMPLETED ? saga.outcome().completed() : saga.outcome().aborted();
+            // The initiator first; once only when it also takes part.
+            Set<String> receivers = new LinkedHashSet<>();
+            receivers.add(state.initiator());
+            state.participants().forEach(p -> receivers.add(p.context()));
+            receivers.forEach(receiver -> commands.add(new SendOutcome(outcome, receiver)));
+            note("outcome " + outcome + " sent to " + String.join(", ", receivers), false);
+            if (end.aborted()) {
+                for (ParticipantState p : state.participants()) {
+                    if (p.status() == ParticipantStatus.COMPLETED && !p.compensated()) {
+                        Compensated done = compensate(p.context());
+                        note(done.what(), done.trouble());
+                    }
+                }
+            }
+        }
+
+        /**
+         * Sends a completed participant its compensation, once, and says what became of it.
+         * A compensation whose data cannot be negated is not sent at all: a refund that repeats
+         * the charge is worse than none, and the timeline tells people to undo the work by hand.
+         */
+        private Compensated compensate(String context) {
+            ParticipantState participant = state.participant(context).orElseThrow();
+            Participant declared = declared(context);
+            if (declared == null || declared.compensation() == null) {
+                return new Compensated(context + " declares no compensation: nothing to send", false);
+            }
+            List<String> problems = Negation.check(participant.completedData(), declared.negate());
+            if (!problems.isEmpty()) {
+                return new Compensated("compensation " + declared.compensation() + " not sent to " + context + ": "
+                        + String.join("; ", problems) + "; undo its work by hand", true);
+            }
+            commands.add(new SendCompensation(context, declared.compensation(),
+                    Negation.negate(participant.completedData(), declared.negate())));
+            state = state.with(participant.compensatedNow());
+            return new Compensated("compensation " + declared.compensation() + " sent to " + context, false);
+        }
+
+        /** The participant's declaration in the maps as served now, or null when a reload dropped it. */
+        private Participant declared(String context) {
+            return saga.participants().stream().filter(p -> p.context().equals(context)).findFirst().orElse(null);
+        }
+
+        private void note(String what, boolean late) {
+            timeline.add(new TimelineEntry(now, what, late));
+        }
+    }
+}
