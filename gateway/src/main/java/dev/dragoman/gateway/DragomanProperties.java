@@ -2,6 +2,7 @@ package dev.dragoman.gateway;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param openDevelopmentMode Serves without any caller keys: every request is taken to come from its route's own context. Never in production.
  * @param maxBodySize Largest JSON body translated, request or response; a larger request is answered 413, a larger response 502.
  * @param reload How the maps directory is watched for edits.
+ * @param dataDir Directory of the embedded event store (environment variable DRAGOMAN_DATA_DIR); created when missing.
+ * @param events How published events are stored and delivered.
  */
 @ConfigurationProperties("dragoman")
 @Validated
@@ -29,7 +32,9 @@ public record DragomanProperties(
         @Valid @DefaultValue Admin admin,
         @DefaultValue("false") boolean openDevelopmentMode,
         @NotNull @DefaultValue("10MB") DataSize maxBodySize,
-        @Valid @DefaultValue Reload reload) {
+        @Valid @DefaultValue Reload reload,
+        @NotNull @DefaultValue("data") Path dataDir,
+        @Valid @DefaultValue Events events) {
 
     /**
      * One calling context's credentials.
@@ -54,5 +59,39 @@ public record DragomanProperties(
      * @param debounce Quiet time after the last change before reloading, so that an editor's burst of writes is one reload.
      */
     public record Reload(@DefaultValue("true") boolean watch, @NotNull @DefaultValue("500ms") Duration debounce) {
+    }
+
+    /**
+     * Publishing and delivering events (SPEC section 5).
+     *
+     * @param defaultDeadline Deadline of an event that carries none and whose map entry and saga name none either.
+     * @param maxEventSize Largest CloudEvent accepted by POST /events; a larger one is answered 413.
+     * @param outcomeWindow How long a saga's outcome and compensation events are retried: they are sent at or after the saga's end, often past its deadline, so that deadline cannot bound them.
+     * @param delivery How copies are delivered to the subscribers' inboxes.
+     */
+    public record Events(
+            @NotNull @DefaultValue("1h") Duration defaultDeadline,
+            @NotNull @DefaultValue("1MB") DataSize maxEventSize,
+            @NotNull @DefaultValue("1d") Duration outcomeWindow,
+            @Valid @DefaultValue Delivery delivery) {
+    }
+
+    /**
+     * Delivery from the outbox, with retries until the deadline.
+     *
+     * @param timeout Longest wait for an inbox's answer; no answer in time is retried like a network error.
+     * @param firstRetry Wait before the first retry; each further retry waits twice as long (with jitter).
+     * @param maxRetry Longest wait between two attempts.
+     * @param pollInterval How often the outbox is looked at for due deliveries and due deadlines.
+     * @param batchSize Most deliveries claimed at once by one instance.
+     * @param lease How long a claimed delivery stays with its instance before another may take it (a crashed instance's work is picked up after this).
+     */
+    public record Delivery(
+            @NotNull @DefaultValue("10s") Duration timeout,
+            @NotNull @DefaultValue("500ms") Duration firstRetry,
+            @NotNull @DefaultValue("1m") Duration maxRetry,
+            @NotNull @DefaultValue("200ms") Duration pollInterval,
+            @Positive @DefaultValue("32") int batchSize,
+            @NotNull @DefaultValue("1m") Duration lease) {
     }
 }

@@ -2,6 +2,7 @@ package dev.dragoman.gateway.admin;
 
 import dev.dragoman.gateway.model.ModelHolder;
 import dev.dragoman.gateway.model.ServedModel;
+import dev.dragoman.gateway.problem.JsonAnswers;
 import dev.dragoman.gateway.problem.Problem;
 import dev.dragoman.gateway.reload.ReloadStatus;
 import dev.dragoman.gateway.reload.Reloader;
@@ -44,24 +45,24 @@ final class AdminHandlers {
         links.put("metrics", "/actuator/prometheus");
         links.put("gatewayRoutes", "/actuator/gateway/routes");
         index.put("links", links);
-        return AdminJson.ok(index);
+        return JsonAnswers.ok(index);
     }
 
     /** {@code GET /admin/model}: the served model's contexts, concepts, routes, events and sagas. */
     Mono<ServerResponse> model(ServerRequest request) {
-        return AdminJson.ok(ModelView.of(models.current(), directory()));
+        return JsonAnswers.ok(ModelView.of(models.current(), directory()));
     }
 
     /** {@code GET /admin/reload}: the last reload, or the startup load if nothing reloaded yet. */
     Mono<ServerResponse> reloadStatus(ServerRequest request) {
-        return AdminJson.ok(ReloadView.of(reloader.status()));
+        return JsonAnswers.ok(ReloadView.of(reloader.status()));
     }
 
     /** {@code POST /admin/reload}: 200 with the new status when the maps loaded, 422 with every error when refused. */
     Mono<ServerResponse> reload(ServerRequest request) {
         return Mono.fromCallable(() -> reloader.reload(Reloader.ADMIN))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(status -> status.loaded() ? AdminJson.ok(ReloadView.of(status)) : AdminJson.problem(request, refused(status)));
+                .flatMap(status -> status.loaded() ? JsonAnswers.ok(ReloadView.of(status)) : JsonAnswers.problem(request, refused(status)));
     }
 
     private ProblemDetail refused(ReloadStatus status) {
@@ -85,13 +86,13 @@ final class AdminHandlers {
                     try {
                         input = DryRun.parse(bytes);
                     } catch (DryRun.InvalidInput e) {
-                        return AdminJson.problem(request, Problem.of(HttpStatus.BAD_REQUEST, "invalid-dry-run", "Invalid dry run",
+                        return JsonAnswers.problem(request, Problem.of(HttpStatus.BAD_REQUEST, "invalid-dry-run", "Invalid dry run",
                                 e.getMessage()));
                     }
                     ServedModel served = models.current();
                     return served.translators().route(input.route())
-                            .map(route -> DryRun.run(served, route, input).flatMap(AdminJson::ok))
-                            .orElseGet(() -> AdminJson.problem(request, unknownRoute(served, input.route())));
+                            .map(route -> DryRun.run(served, route, input).flatMap(JsonAnswers::ok))
+                            .orElseGet(() -> JsonAnswers.problem(request, unknownRoute(served, input.route())));
                 });
     }
 

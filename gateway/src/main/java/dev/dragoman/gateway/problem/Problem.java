@@ -45,7 +45,8 @@ public final class Problem {
         return "'" + unresolved.value() + "' at " + unresolved.location() + " (" + unresolved.rule() + ")";
     }
 
-    private static Map<String, Object> error(Unresolved unresolved) {
+    /** One entry of a problem's {@code errors}: where, which value, which rule, why. */
+    public static Map<String, Object> error(Unresolved unresolved) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("location", unresolved.location());
         error.put("value", unresolved.value());

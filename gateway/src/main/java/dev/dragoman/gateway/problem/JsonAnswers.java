@@ -1,6 +1,5 @@
-package dev.dragoman.gateway.admin;
+package dev.dragoman.gateway.problem;
 
-import dev.dragoman.gateway.problem.ProblemWriter;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,27 +11,27 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the admin API's answers. They are serialised here rather than by the application's
+ * Writes the JSON answers of the admin API and of POST /events. They are serialised here rather than by the application's
  * codecs so that their shape (ISO-8601 instants, members in the order built, translated bodies
  * spliced in raw) does not depend on how Jackson happens to be configured.
  */
-final class AdminJson {
+public final class JsonAnswers {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private AdminJson() {
+    private JsonAnswers() {
     }
 
-    static Mono<ServerResponse> ok(Object body) {
+    public static Mono<ServerResponse> ok(Object body) {
         return answer(HttpStatus.OK, body);
     }
 
-    static Mono<ServerResponse> answer(HttpStatusCode status, Object body) {
+    public static Mono<ServerResponse> answer(HttpStatusCode status, Object body) {
         return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(JSON.writeValueAsBytes(body));
     }
 
     /** The problem as {@code application/problem+json}, in the same shape as every other error of the gateway. */
-    static Mono<ServerResponse> problem(ServerRequest request, ProblemDetail problem) {
+    public static Mono<ServerResponse> problem(ServerRequest request, ProblemDetail problem) {
         problem.setInstance(URI.create(request.requestPath().value()));
         return ServerResponse.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

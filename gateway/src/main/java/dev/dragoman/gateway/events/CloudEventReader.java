@@ -1,0 +1,91 @@
+package dev.dragoman.gateway.events;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.http.HttpMessageFactory;
+import java.util.Arrays;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a CloudEvent from an HTTP request, binary or structured mode, with the CloudEvents SDK,
+ * which validates the envelope (spec version, required attributes, their types).
+ *
+ * <p>One thing is done by hand: in structured mode the SDK parses {@code data} into a Jackson 2
+ * tree, which turns {@code 0.1000000000000000055511} into {@code 0.1}. An anti-corruption layer
+ * must not change numbers it does not translate, so the data's exact bytes are cut out of the
+ * body here and put back into the event.
+ */
+final class CloudEventReader {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private CloudEventReader() {
+    }
+
+    static CloudEvent read(HttpHeaders headers, byte[] body) {
+        String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/cloudevents-batch")) {
+            throw new InvalidEventException("batches (application/cloudevents-batch+json) are not accepted: publish one event per request");
+        }
+        boolean structured = type.startsWith("application/cloudevents");
+        if (!structured && headers.getFirst("ce-specversion") == null) {
+            throw new InvalidEventException("not a CloudEvent: send it in structured mode (Content-Type: application/cloudevents+json)"
+                    + " or in binary mode (ce-specversion, ce-id, ce-source and ce-type headers)");
+        }
+        CloudEvent event;
+        try {
+            event = HttpMessageFactory.createReader(consumer -> headers.forEach((name, values) -> values.forEach(v -> consumer.accept(name, v))),
+                    body).toEvent();
+        } catch (RuntimeException e) {
+            throw new InvalidEventException("not a valid CloudEvent: " + message(e), e);
+        }
+        return structured ? withExactData(event, body) : event;
+    }
+
+    private static CloudEvent withExactData(CloudEvent event, byte[] body) {
+        if (event.getData() == null || !JsonData.isJson(event.getDataContentType())) {
+            return event;
+        }
+        byte[] data = dataSpan(body);
+        return data == null ? event : CloudEventBuilder.v1(event).withData(event.getDataContentType(), data).build();
+    }
+
+    /** The bytes of the top-level {@code data} member, exactly as sent, or null if there is none. */
+    private static byte[] dataSpan(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (name.equals("data")) {
+                    int start = (int) parser.currentTokenLocation().getByteOffset();
+                    parser.skipChildren();
+                    int end = (int) parser.currentLocation().getByteOffset();
+                    return Arrays.copyOfRange(body, start, end);
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (StreamReadException | JacksonIOException e) {
+            throw new InvalidEventException("the event is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String message(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.dragoman.gateway.events;
+
+import dev.dragoman.gateway.DragomanProperties;
+import dev.dragoman.gateway.metrics.EventMetrics;
+import dev.dragoman.gateway.model.ModelHolder;
+import dev.dragoman.gateway.saga.SagaCoordinator;
+import dev.dragoman.gateway.saga.SagaDeadlines;
+import dev.dragoman.gateway.security.CallerKeys;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** Wires publishing ({@code POST /events}), the event store, delivery, sagas and their admin views. */
+@Configuration(proxyBeanMethods = false)
+class EventsConfiguration {
+
+    @Bean
+    EventMetrics eventMetrics(MeterRegistry registry) {
+        return new EventMetrics(registry);
+    }
+
+    @Bean
+    EventStore eventStore(JdbcClient jdbc) {
+        return new EventStore(jdbc);
+    }
+
+    @Bean
+    SagaCoordinator sagaCoordinator(JdbcClient jdbc, EventStore store, ModelHolder models, DragomanProperties properties,
+            EventMetrics metrics) {
+        return new SagaCoordinator(jdbc, store, models, properties.events().outcomeWindow(), metrics);
+    }
+
+    @Bean
+    DeliveryWorker deliveryWorker(EventStore store, TransactionTemplate transactions, Clock clock, EventMetrics metrics,
+            DragomanProperties properties) {
+        DragomanProperties.Delivery delivery = properties.events().delivery();
+        return new DeliveryWorker(store, transactions, clock, metrics, new Backoff(delivery.firstRetry(), delivery.maxRetry()),
+                delivery.timeout(), delivery.pollInterval(), delivery.lease(), delivery.batchSize());
+    }
+
+    @Bean
+    SagaDeadlines sagaDeadlines(SagaCoordinator sagas, TransactionTemplate transactions, Clock clock, DragomanProperties properties,
+            DeliveryWorker worker) {
+        return new SagaDeadlines(sagas, transactions, clock, properties.events().delivery().pollInterval(), worker::wake);
+    }
+
+    @Bean
+    EventIntake eventIntake(ModelHolder models, EventStore store, SagaCoordinator sagas, TransactionTemplate transactions, Clock clock,
+            DragomanProperties properties, EventMetrics metrics, DeliveryWorker worker) {
+        return new EventIntake(models, store, sagas, transactions, clock, properties.events().defaultDeadline(), metrics, worker::wake);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> eventRoutes(CallerKeys keys, EventIntake intake, DragomanProperties properties, EventMetrics metrics,
+            SagaCoordinator sagas, EventStore store, Clock clock) {
+        PublishHandler publish = new PublishHandler(keys, intake, (int) properties.events().maxEventSize().toBytes(), metrics);
+        EventAdminHandlers admin = new EventAdminHandlers(sagas, store, clock);
+        return RouterFunctions.route()
+                .POST("/events", publish::publish)
+                .GET("/admin/sagas", admin::openSagas)
+                .GET("/admin/sagas/{sagaid}", admin::saga)
+                .GET("/admin/events", admin::event)
+                .build();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.dragoman.gateway.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Event and saga metrics. Tags are event types and context names from the maps, or fixed words,
+ * so the number of series stays bounded.
+ */
+public final class EventMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicLong outboxDepth = new AtomicLong();
+    private final AtomicLong oldestPendingSeconds = new AtomicLong();
+
+    public EventMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder("dragoman.outbox.depth", outboxDepth, AtomicLong::get)
+                .description("Copies in the outbox not yet delivered, rejected or expired")
+                .register(registry);
+        Gauge.builder("dragoman.outbox.oldest.pending.age", oldestPendingSeconds, AtomicLong::get)
+                .description("Age of the oldest copy still waiting for delivery")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    public void accepted(String type) {
+        count("dragoman.events.accepted", "Events accepted with 202 (duplicates not counted)", "type", type);
+    }
+
+    public void duplicate(String type) {
+        count("dragoman.events.duplicates", "Events published again with a source and id already accepted", "type", type);
+    }
+
+    public void refused(String reason) {
+        count("dragoman.events.refused", "Events refused at POST /events, by reason", "reason", reason);
+    }
+
+    /** A copy's attempt ended: {@code delivered}, {@code retried}, {@code rejected} or {@code expired}. */
+    public void delivery(String outcome, String type, String receiver) {
+        Counter.builder("dragoman.events." + outcome)
+                .description("Copies " + outcome + ", per event type and receiving context")
+                .tags("type", type, "receiver", receiver)
+                .register(registry)
+                .increment();
+    }
+
+    /** A saga ended: {@code completed}, {@code aborted} or {@code timed-out}. */
+    public void sagaEnded(String saga, String outcome) {
+        Counter.builder("dragoman.sagas.ended")
+                .description("Sagas ended, per saga and outcome (completed, aborted, timed-out)")
+                .tags("saga", saga, "outcome", outcome)
+                .register(registry)
+                .increment();
+    }
+
+    public void outbox(long depth, long oldestPendingAgeSeconds) {
+        outboxDepth.set(depth);
+        oldestPendingSeconds.set(oldestPendingAgeSeconds);
+    }
+
+    private void count(String name, String description, String tag, String value) {
+        Counter.builder(name).description(description).tags(tag, value).register(registry).increment();
+    }
+}

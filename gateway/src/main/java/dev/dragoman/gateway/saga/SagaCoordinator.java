@@ -1,0 +1,156 @@
+package dev.dragoman.gateway.saga;
+
+import dev.dragoman.gateway.events.EventProblems;
+import dev.dragoman.gateway.events.EventStore;
+import dev.dragoman.gateway.events.IntakeRefusedException;
+import dev.dragoman.gateway.events.OutboxEntry;
+import dev.dragoman.gateway.events.OutgoingEvents;
+import dev.dragoman.gateway.metrics.EventMetrics;
+import dev.dragoman.gateway.model.ModelHolder;
+import dev.dragoman.rules.model.BoundedContext;
+import dev.dragoman.rules.model.ContextModel;
+import dev.dragoman.rules.model.Saga;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * Runs sagas (SPEC section 6): stores what {@link SagaMachine} decides and puts the events it
+ * sends in the outbox, in the caller's transaction, so that a compensation is queued exactly
+ * when the state that says "compensated" is stored, and once.
+ */
+public final class SagaCoordinator {
+
+    private static final Logger log = LoggerFactory.getLogger(SagaCoordinator.class);
+    private static final String SOURCE = "/dragoman/sagas/";
+
+    private final SagaStore store;
+    private final EventStore outbox;
+    private final ModelHolder models;
+    private final Duration outcomeWindow;
+    private final EventMetrics metrics;
+
+    public SagaCoordinator(org.springframework.jdbc.core.simple.JdbcClient jdbc, EventStore outbox, ModelHolder models,
+            Duration outcomeWindow, EventMetrics metrics) {
+        this.store = new SagaStore(jdbc);
+        this.outbox = outbox;
+        this.models = models;
+        this.outcomeWindow = outcomeWindow;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Opens a saga instance.
+     *
+     * @param outcomeData the start event's data as each receiver of the outcome sees it
+     * @throws IntakeRefusedException 409 when the saga id is already taken
+     */
+    public void start(Saga saga, String sagaId, String initiator, Instant deadline, String dataContentType, Map<String, byte[]> outcomeData,
+            Instant now) {
+        SagaState state = SagaMachine.start(saga, sagaId, initiator, deadline, now);
+        Map<String, String> data = new LinkedHashMap<>();
+        Map<String, String> inboxes = new LinkedHashMap<>();
+        ContextModel model = models.current().translators().model();
+        outcomeData.forEach((receiver, bytes) -> {
+            data.put(receiver, bytes == null ? null : Base64.getEncoder().encodeToString(bytes));
+            BoundedContext context = model.contexts().get(receiver);
+            inboxes.put(receiver, context == null ? null : context.inbox());
+        });
+        try {
+            store.insert(new StoredSaga(state, SagaDeclaration.of(saga), new Receivers(dataContentType, data, inboxes)));
+        } catch (DuplicateKeyException e) {
+            throw new IntakeRefusedException(EventProblems.sagaConflict("sagaid '" + sagaId + "' already names a saga instance: give each"
+                    + " instance its own sagaid, or leave it out to use the start event's id"));
+        }
+        store.append(sagaId, List.of(new TimelineEntry(now, saga.start() + " from " + initiator + ": saga " + saga.name() + " started, deadline "
+                + deadline, false)));
+    }
+
+    /**
+     * Applies a participant's report.
+     *
+     * @throws IntakeRefusedException 422 when no saga has that id, or it is another saga's
+     */
+    public void report(Saga saga, String sagaId, String context, String type, byte[] data, Instant now) {
+        StoredSaga stored = store.lock(sagaId).orElseThrow(() -> new IntakeRefusedException(EventProblems.unknownSaga("no saga instance has"
+                + " sagaid '" + sagaId + "': a report carries the sagaid of the copy that started the participant's work")));
+        if (!stored.state().sagaName().equals(saga.name())) {
+            throw new IntakeRefusedException(EventProblems.unknownSaga("sagaid '" + sagaId + "' is an instance of saga "
+                    + stored.state().sagaName() + ", and " + type + " reports to saga " + saga.name()));
+        }
+        apply(stored, new SagaInput.Report(context, type, data == null ? null : new String(data, StandardCharsets.UTF_8)), now);
+    }
+
+    /** Times out the open sagas whose deadline has come; returns how many. Run in a transaction. */
+    public int timeOutDue(Instant now, int limit) {
+        List<StoredSaga> due = store.lockDue(now, limit);
+        due.forEach(saga -> apply(saga, new SagaInput.Tick(), now));
+        return due.size();
+    }
+
+    public Optional<Instant> deadlineOf(String sagaId) {
+        return store.deadlineOf(sagaId);
+    }
+
+    public Optional<SagaView> view(String sagaId) {
+        return store.find(sagaId).map(saga -> new SagaView(saga.state(), store.timeline(sagaId), outbox.deliveriesOfSaga(sagaId)));
+    }
+
+    public List<SagaState> open(int limit) {
+        return store.open(limit);
+    }
+
+    private void apply(StoredSaga stored, SagaInput input, Instant now) {
+        Saga saga = stored.declaration().toSaga();
+        SagaStep step = SagaMachine.step(saga, stored.state(), input, now);
+        SagaState state = step.state();
+        if (!state.equals(stored.state())) {
+            store.update(state);
+        }
+        store.append(state.sagaId(), step.timeline());
+        for (TimelineEntry entry : step.timeline()) {
+            if (entry.late()) {
+                log.warn("Saga {} ({}): {}", state.sagaId(), state.sagaName(), entry.what());
+            } else {
+                log.info("Saga {} ({}): {}", state.sagaId(), state.sagaName(), entry.what());
+            }
+        }
+        for (SagaCommand command : step.commands()) {
+            outbox.enqueue(null, entry(stored, command, now), now);
+        }
+        if (!stored.state().status().ended() && state.status().ended()) {
+            metrics.sagaEnded(state.sagaName(), switch (state.status()) {
+                case COMPLETED -> "completed";
+                case TIMED_OUT -> "timed-out";
+                default -> "aborted";
+            });
+        }
+    }
+
+    private OutboxEntry entry(StoredSaga stored, SagaCommand command, Instant now) {
+        SagaState state = stored.state();
+        Receivers receivers = stored.receivers();
+        Instant expiry = now.plus(outcomeWindow);
+        String source = SOURCE + state.sagaName();
+        if (command instanceof SagaCommand.SendOutcome outcome) {
+            String id = state.sagaId() + "/" + outcome.type();
+            return new OutboxEntry(OutboxEntry.OUTCOME, source, id, outcome.type(), state.sagaId(), outcome.receiver(),
+                    receivers.inboxOf(outcome.receiver()), OutgoingEvents.own(id, source, outcome.type(), receivers.dataContentType(),
+                            receivers.dataOf(outcome.receiver()), state.sagaId(), state.deadline(), expiry, now), expiry);
+        }
+        SagaCommand.SendCompensation compensation = (SagaCommand.SendCompensation) command;
+        String id = state.sagaId() + "/" + compensation.type() + "/" + compensation.receiver();
+        byte[] data = compensation.data() == null ? null : compensation.data().getBytes(StandardCharsets.UTF_8);
+        return new OutboxEntry(OutboxEntry.COMPENSATION, source, id, compensation.type(), state.sagaId(), compensation.receiver(),
+                receivers.inboxOf(compensation.receiver()), OutgoingEvents.own(id, source, compensation.type(), "application/json", data,
+                        state.sagaId(), state.deadline(), expiry, now), expiry);
+    }
+}

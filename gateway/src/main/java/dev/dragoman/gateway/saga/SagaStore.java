@@ -1,0 +1,92 @@
+package dev.dragoman.gateway.saga;
+
+import static dev.dragoman.gateway.events.Timestamps.instant;
+import static dev.dragoman.gateway.events.Timestamps.sql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Saga instances and their timelines. The state is the machine's own record as JSON; status and
+ * deadline are also columns, indexed, so that due deadlines are found without reading every saga.
+ */
+final class SagaStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    SagaStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when the saga id is taken */
+    void insert(StoredSaga saga) {
+        SagaState state = saga.state();
+        jdbc.sql("INSERT INTO saga (saga_id, saga_name, status, deadline, started_at, ended_at, declaration, state, outcome_data)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(state.sagaId(), state.sagaName(), state.status().name(), sql(state.deadline()), sql(state.startedAt()),
+                        sql(state.endedAt()), JSON.writeValueAsString(saga.declaration()), JSON.writeValueAsString(state),
+                        JSON.writeValueAsString(saga.receivers()))
+                .update();
+    }
+
+    /** Reads a saga and locks its row until the transaction ends, so that reports to it are taken one at a time. */
+    Optional<StoredSaga> lock(String sagaId) {
+        return jdbc.sql("SELECT declaration, state, outcome_data FROM saga WHERE saga_id = ? FOR UPDATE").param(sagaId)
+                .query(SagaStore::stored).optional();
+    }
+
+    Optional<StoredSaga> find(String sagaId) {
+        return jdbc.sql("SELECT declaration, state, outcome_data FROM saga WHERE saga_id = ?").param(sagaId)
+                .query(SagaStore::stored).optional();
+    }
+
+    Optional<Instant> deadlineOf(String sagaId) {
+        return jdbc.sql("SELECT deadline FROM saga WHERE saga_id = ?").param(sagaId).query((rs, n) -> instant(rs, "deadline")).optional();
+    }
+
+    /**
+     * Open sagas whose deadline has come, locked for this instance (another instance skips them),
+     * earliest first. Served by the index on (status, deadline).
+     */
+    List<StoredSaga> lockDue(Instant now, int limit) {
+        return jdbc.sql("SELECT declaration, state, outcome_data FROM saga WHERE status = 'OPEN' AND deadline <= ?"
+                        + " ORDER BY deadline FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
+                .param(sql(now)).query(SagaStore::stored).list();
+    }
+
+    /** Open sagas, the nearest deadline first. */
+    List<SagaState> open(int limit) {
+        return jdbc.sql("SELECT state FROM saga WHERE status = 'OPEN' ORDER BY deadline FETCH FIRST " + limit + " ROWS ONLY")
+                .query((rs, n) -> JSON.readValue(rs.getString("state"), SagaState.class)).list();
+    }
+
+    void update(SagaState state) {
+        jdbc.sql("UPDATE saga SET status = ?, ended_at = ?, state = ? WHERE saga_id = ?")
+                .params(state.status().name(), sql(state.endedAt()), JSON.writeValueAsString(state), state.sagaId()).update();
+    }
+
+    void append(String sagaId, List<TimelineEntry> entries) {
+        for (TimelineEntry entry : entries) {
+            jdbc.sql("INSERT INTO saga_timeline (saga_id, at, what, late) VALUES (?, ?, ?, ?)")
+                    .params(sagaId, sql(entry.at()), entry.what(), entry.late()).update();
+        }
+    }
+
+    List<TimelineEntry> timeline(String sagaId) {
+        return jdbc.sql("SELECT at, what, late FROM saga_timeline WHERE saga_id = ? ORDER BY id").param(sagaId)
+                .query((rs, n) -> new TimelineEntry(instant(rs, "at"), rs.getString("what"), rs.getBoolean("late"))).list();
+    }
+
+    private static StoredSaga stored(ResultSet rs, int n) throws SQLException {
+        return new StoredSaga(JSON.readValue(rs.getString("state"), SagaState.class),
+                JSON.readValue(rs.getString("declaration"), SagaDeclaration.class),
+                JSON.readValue(rs.getString("outcome_data"), Receivers.class));
+    }
+}

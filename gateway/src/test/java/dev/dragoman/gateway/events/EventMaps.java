@@ -1,0 +1,76 @@
+package dev.dragoman.gateway.events;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The maps the event tests run against: the order saga of the example maps, every inbox on one WireMock server. */
+final class EventMaps {
+
+    private EventMaps() {
+    }
+
+    static Path write(int inboxPort) {
+        try {
+            Path dir = Files.createTempDirectory("dragoman-event-maps");
+            Files.writeString(dir.resolve("orders.yaml"), """
+                    contexts:
+                      order:    {inbox: http://127.0.0.1:%1$d/order/events}
+                      product:  {inbox: http://127.0.0.1:%1$d/product/events}
+                      payment:  {inbox: http://127.0.0.1:%1$d/payment/events}
+                      shipping: {inbox: http://127.0.0.1:%1$d/shipping/events}
+
+                    concepts:
+                      product:
+                        keys: {order: [sku], product: [sku], shipping: [sku]}
+                        entries:
+                          - {order: {sku: GX-1001}, product: {sku: 501}, shipping: {sku: SHP-501}}
+                          - {order: {sku: GX-1002}, product: {sku: 502}, shipping: {sku: SHP-502}}
+
+                    events:
+                      - type: order.placed
+                        from: order
+                        deadline: PT10M
+                        deliver:
+                          - to: product
+                            data: {"$.items[*].sku": product.sku}
+                          - to: payment
+                          - to: shipping
+                            data: {"$.items[*].sku": product.sku}
+                      - type: product.reserved
+                        from: product
+                        deliver:
+                          - to: shipping
+                            data: {"$.items[*].sku": product.sku}
+                      - type: order.note
+                        from: order
+                        deadline: PT1M
+                        deliver:
+                          - to: shipping
+                            endpoint: http://127.0.0.1:%1$d/shipping/notes
+
+                    sagas:
+                      - name: order-placement
+                        start: order.placed
+                        deadline: PT10M
+                        participants:
+                          - context: product
+                            completed: product.reserved
+                            failed: product.out-of-stock
+                            compensation: product.release
+                          - context: payment
+                            completed: payment.captured
+                            failed: payment.declined
+                            compensation: payment.refund
+                            negate: ["$.amount"]
+                        outcome:
+                          completed: order.confirmed
+                          aborted: order.cancelled
+                    """.formatted(inboxPort));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
