@@ -14,14 +14,10 @@ import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * request/answer calls made off the event loop, and its per-request timeout is what the deadline
  * needs.
  */
-public final class DeliveryWorker implements SmartLifecycle {
+public final class DeliveryWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration DEPTH_EVERY = Duration.ofSeconds(1);
@@ -45,18 +41,15 @@ public final class DeliveryWorker implements SmartLifecycle {
     private final EventMetrics metrics;
     private final Backoff backoff;
     private final Duration timeout;
-    private final Duration pollInterval;
     private final Duration lease;
     private final int batchSize;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final ExecutorService answers = Executors.newFixedThreadPool(2, daemon("dragoman-delivery"));
     private final HttpClient http;
-    private volatile ScheduledExecutorService scheduler;
     private volatile Instant depthMeasuredAt = Instant.MIN;
 
     public DeliveryWorker(EventStore store, TransactionTemplate transactions, Clock clock, EventMetrics metrics, Backoff backoff,
-            Duration timeout, Duration pollInterval, Duration lease, int batchSize) {
+            Duration timeout, Duration lease, int batchSize) {
         if (lease.compareTo(timeout) <= 0) {
             throw new IllegalArgumentException("dragoman.events.delivery.lease (" + lease + ") must be longer than the delivery timeout ("
                     + timeout + "), or a slow delivery would be taken again while it is still being sent");
@@ -67,33 +60,20 @@ public final class DeliveryWorker implements SmartLifecycle {
         this.metrics = metrics;
         this.backoff = backoff;
         this.timeout = timeout;
-        this.pollInterval = pollInterval;
         this.lease = lease;
         this.batchSize = batchSize;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).executor(answers).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** Looks at the outbox now rather than at the next tick: new copies are waiting. */
-    public void wake() {
-        ScheduledExecutorService current = scheduler;
-        if (current != null && wakeQueued.compareAndSet(false, true)) {
-            current.execute(this::poll);
+    /** Claims the due copies and sends them; run by a {@link Ticker} every poll interval and when new copies wait. */
+    public void poll() {
+        Instant now = clock.instant();
+        int room = batchSize - inFlight.get();
+        if (room > 0) {
+            List<EventStore.Claimed> claimed = transactions.execute(tx -> store.claimDue(now, room, lease));
+            claimed.forEach(copy -> attempt(copy, now));
         }
-    }
-
-    void poll() {
-        wakeQueued.set(false);
-        try {
-            Instant now = clock.instant();
-            int room = batchSize - inFlight.get();
-            if (room > 0) {
-                List<EventStore.Claimed> claimed = transactions.execute(tx -> store.claimDue(now, room, lease));
-                claimed.forEach(copy -> attempt(copy, now));
-            }
-            measureDepth(now);
-        } catch (RuntimeException e) {
-            log.error("Could not read the outbox; trying again in {}", pollInterval, e);
-        }
+        measureDepth(now);
     }
 
     private void attempt(EventStore.Claimed copy, Instant now) {
@@ -206,24 +186,7 @@ public final class DeliveryWorker implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(daemon("dragoman-outbox"));
-        started.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-        scheduler = started;
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService current = scheduler;
-        scheduler = null;
-        if (current != null) {
-            current.shutdownNow();
-        }
+    public void close() {
         answers.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null;
     }
 }

@@ -41,19 +41,26 @@ class EventsConfiguration {
             DragomanProperties properties) {
         DragomanProperties.Delivery delivery = properties.events().delivery();
         return new DeliveryWorker(store, transactions, clock, metrics, new Backoff(delivery.firstRetry(), delivery.maxRetry()),
-                delivery.timeout(), delivery.pollInterval(), delivery.lease(), delivery.batchSize());
+                delivery.timeout(), delivery.lease(), delivery.batchSize());
     }
 
     @Bean
-    SagaDeadlines sagaDeadlines(SagaCoordinator sagas, TransactionTemplate transactions, Clock clock, DragomanProperties properties,
-            DeliveryWorker worker) {
-        return new SagaDeadlines(sagas, transactions, clock, properties.events().delivery().pollInterval(), worker::wake);
+    Ticker outboxTicker(DeliveryWorker worker, DragomanProperties properties) {
+        return new Ticker("dragoman-outbox", properties.events().delivery().pollInterval(), worker::poll);
+    }
+
+    @Bean
+    Ticker sagaDeadlineTicker(SagaCoordinator sagas, TransactionTemplate transactions, Clock clock, DragomanProperties properties,
+            Ticker outboxTicker) {
+        SagaDeadlines deadlines = new SagaDeadlines(sagas, transactions, clock, outboxTicker::wake);
+        return new Ticker("dragoman-saga-deadlines", properties.events().delivery().pollInterval(), deadlines::timeOutDue);
     }
 
     @Bean
     EventIntake eventIntake(ModelHolder models, EventStore store, SagaCoordinator sagas, TransactionTemplate transactions, Clock clock,
-            DragomanProperties properties, EventMetrics metrics, DeliveryWorker worker) {
-        return new EventIntake(models, store, sagas, transactions, clock, properties.events().defaultDeadline(), metrics, worker::wake);
+            DragomanProperties properties, EventMetrics metrics, Ticker outboxTicker) {
+        return new EventIntake(models, store, sagas, transactions, clock, properties.events().defaultDeadline(), metrics,
+                outboxTicker::wake);
     }
 
     @Bean

@@ -52,12 +52,13 @@ final class SagaStore {
     }
 
     /**
-     * Open sagas whose deadline has come, locked for this instance (another instance skips them),
-     * earliest first. Served by the index on (status, deadline).
+     * Open sagas whose deadline has come, locked for this instance (another instance skips them).
+     * Served by the index on (status, deadline).
      */
     List<StoredSaga> lockDue(Instant now, int limit) {
+        // No ORDER BY, for the reason given at EventStore.claimDue: the index scan meets them earliest first.
         return jdbc.sql("SELECT declaration, state, outcome_data FROM saga WHERE status = 'OPEN' AND deadline <= ?"
-                        + " ORDER BY deadline FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
+                        + " FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
                 .param(sql(now)).query(SagaStore::stored).list();
     }
 

@@ -1,0 +1,83 @@
+package dev.dragoman.gateway.events;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs one task on its own daemon thread every interval, and at once when woken (several wakes
+ * before it runs are one run). Starts and stops with the application.
+ */
+public final class Ticker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Ticker.class);
+
+    private final String name;
+    private final Duration interval;
+    private final Runnable task;
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private volatile ScheduledExecutorService scheduler;
+
+    public Ticker(String name, Duration interval, Runnable task) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.interval = Objects.requireNonNull(interval, "interval");
+        this.task = Objects.requireNonNull(task, "task");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("the interval of " + name + " must be positive but was " + interval);
+        }
+    }
+
+    /** Runs the task now rather than at the next tick. */
+    public void wake() {
+        ScheduledExecutorService current = scheduler;
+        if (current != null && wakeQueued.compareAndSet(false, true)) {
+            current.execute(this::run);
+        }
+    }
+
+    private void run() {
+        wakeQueued.set(false);
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            // a periodic task that throws is never run again by the executor: keep it alive
+            log.error("{} failed; it runs again in {}", name, interval, e);
+        }
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        started.scheduleWithFixedDelay(this::run, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler = started;
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService current = scheduler;
+        scheduler = null;
+        if (current != null) {
+            current.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+
+    @Override
+    public String toString() {
+        return "Ticker[" + name + ", every " + interval + "]";
+    }
+}

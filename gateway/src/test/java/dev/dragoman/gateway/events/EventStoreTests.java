@@ -1,0 +1,110 @@
+package dev.dragoman.gateway.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbox on a real embedded H2 with the real migrations: claims never overlap, and a claim is a lease. */
+class EventStoreTests {
+
+    static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+
+    HikariDataSource dataSource;
+    EventStore store;
+    TransactionTemplate transactions;
+
+    @BeforeEach
+    void database() {
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + EventStoreConfiguration.H2_SETTINGS + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        store = new EventStore(JdbcClient.create(dataSource));
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        transactions.executeWithoutResult(tx -> {
+            for (int i = 0; i < 10; i++) {
+                store.enqueue(null, new OutboxEntry(OutboxEntry.COPY, "/test", "event-" + i, "order.placed", null, "product",
+                        "http://127.0.0.1:1/events", "{}".getBytes(StandardCharsets.UTF_8), NOW.plusSeconds(600)), NOW);
+            }
+        });
+    }
+
+    @AfterEach
+    void close() {
+        dataSource.close();
+    }
+
+    @Test
+    void twoInstancesClaimingAtOnce_takeDisjointCopies() throws Exception {
+        CountDownLatch firstHoldsItsClaim = new CountDownLatch(1);
+        CountDownLatch secondHasClaimed = new CountDownLatch(1);
+        CompletableFuture<List<Long>> first = CompletableFuture.supplyAsync(() -> transactions.execute(tx -> {
+            List<Long> ids = ids(store.claimDue(NOW, 4, Duration.ofMinutes(1)));
+            firstHoldsItsClaim.countDown();
+            await(secondHasClaimed);
+            return ids;
+        }));
+        await(firstHoldsItsClaim);
+        List<Long> second = transactions.execute(tx -> ids(store.claimDue(NOW, 10, Duration.ofMinutes(1))));
+        secondHasClaimed.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).hasSize(4);
+        assertThat(second).as("rows locked by the first claim are skipped, not waited for").hasSize(6)
+                .doesNotContainAnyElementsOf(first.get());
+    }
+
+    @Test
+    void aClaimIsALease_theCopyIsDueAgainOnlyWhenItRunsOut() {
+        List<EventStore.Claimed> claimed = transactions.execute(tx -> store.claimDue(NOW, 10, Duration.ofMinutes(1)));
+        assertThat(claimed).hasSize(10).allSatisfy(copy -> assertThat(copy.attempt()).isEqualTo(1));
+
+        assertThat(claim(NOW.plusSeconds(59))).isEmpty();
+        assertThat(claim(NOW.plusSeconds(60)))
+                .as("an instance that died while sending leaves its copies to the others after the lease")
+                .hasSize(10).allSatisfy(copy -> assertThat(copy.attempt()).isEqualTo(2));
+    }
+
+    @Test
+    void finishedCopiesAreNeitherClaimedNorCounted() {
+        List<EventStore.Claimed> claimed = transactions.execute(tx -> store.claimDue(NOW, 3, Duration.ofMinutes(1)));
+        transactions.executeWithoutResult(tx -> {
+            store.finish(claimed.get(0).id(), DeliveryStatus.DELIVERED, null, NOW);
+            store.finish(claimed.get(1).id(), DeliveryStatus.REJECTED, "HTTP 400", NOW);
+            store.finish(claimed.get(2).id(), DeliveryStatus.EXPIRED, "deadline passed", NOW);
+        });
+
+        assertThat(store.depth().pending()).isEqualTo(7);
+        assertThat(claim(NOW.plusSeconds(3600))).hasSize(7);
+    }
+
+    private List<EventStore.Claimed> claim(Instant now) {
+        return transactions.execute(tx -> store.claimDue(now, 10, Duration.ofMinutes(1)));
+    }
+
+    private static List<Long> ids(List<EventStore.Claimed> claimed) {
+        return claimed.stream().map(EventStore.Claimed::id).toList();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.dragoman.gateway.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.dragoman.gateway.metrics.EventMetrics;
+import dev.dragoman.gateway.model.ModelHolder;
+import dev.dragoman.gateway.saga.SagaCoordinator;
+import dev.dragoman.gateway.saga.SagaStatus;
+import dev.dragoman.rules.model.Saga;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The coordinator on a real embedded H2: two instances meeting the same deadline at once send
+ * the outcome and the compensation once, because the saga's row is claimed by one of them.
+ */
+class SagaCoordinatorTests {
+
+    static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
+
+    HikariDataSource dataSource;
+    TransactionTemplate transactions;
+    EventStore store;
+    SagaCoordinator instanceA;
+    SagaCoordinator instanceB;
+    Saga saga;
+
+    @BeforeEach
+    void twoInstancesOnOneDatabase() {
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + EventStoreConfiguration.H2_SETTINGS + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        ModelHolder models = ModelHolder.load(EventMaps.write(9));
+        saga = models.current().model().sagas().get(0);
+        EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
+        store = new EventStore(JdbcClient.create(dataSource));
+        instanceA = new SagaCoordinator(JdbcClient.create(dataSource), store, models, Duration.ofDays(1), metrics);
+        instanceB = new SagaCoordinator(JdbcClient.create(dataSource), store, models, Duration.ofDays(1), metrics);
+    }
+
+    @AfterEach
+    void close() {
+        dataSource.close();
+    }
+
+    @Test
+    void twoInstancesMeetingOneDeadline_sendItsOutcomeAndCompensationOnce() throws Exception {
+        String sagaId = open();
+        transactions.executeWithoutResult(tx -> instanceA.report(saga, sagaId, "payment", "payment.captured",
+                "{\"amount\":10000}".getBytes(StandardCharsets.UTF_8), START.plusSeconds(1)));
+        Instant late = START.plus(Duration.ofMinutes(10));
+
+        CountDownLatch aHoldsTheSaga = new CountDownLatch(1);
+        CountDownLatch bLooked = new CountDownLatch(1);
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> transactions.execute(tx -> {
+            int timedOut = instanceA.timeOutDue(late, 50);
+            aHoldsTheSaga.countDown();
+            await(bLooked);
+            return timedOut;
+        }));
+        await(aHoldsTheSaga);
+        int b = transactions.execute(tx -> instanceB.timeOutDue(late, 50));
+        bLooked.countDown();
+
+        assertThat(a.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(b).as("the saga claimed by A is skipped by B").isZero();
+        assertThat(timeOutDue(instanceB, late.plusSeconds(1))).as("and once ended, it is not due again").isZero();
+        var view = instanceB.view(sagaId).orElseThrow();
+        assertThat(view.state().status()).isEqualTo(SagaStatus.TIMED_OUT);
+        assertThat(view.deliveries()).extracting(d -> d.type() + " to " + d.receiver()).containsExactly(
+                "order.cancelled to order", "order.cancelled to product", "order.cancelled to payment", "payment.refund to payment");
+    }
+
+    @Test
+    void aSagaFarFromItsDeadline_isNotDue() {
+        open();
+        assertThat(timeOutDue(instanceA, START.plus(Duration.ofMinutes(9)))).isZero();
+    }
+
+    private int timeOutDue(SagaCoordinator instance, Instant now) {
+        Integer timedOut = transactions.execute(tx -> instance.timeOutDue(now, 50));
+        return timedOut;
+    }
+
+    private String open() {
+        String sagaId = UUID.randomUUID().toString();
+        Map<String, byte[]> data = new LinkedHashMap<>();
+        for (String receiver : new String[] {"order", "product", "payment"}) {
+            data.put(receiver, "{\"items\":[]}".getBytes(StandardCharsets.UTF_8));
+        }
+        transactions.executeWithoutResult(tx -> instanceA.start(saga, sagaId, "order", START.plus(Duration.ofMinutes(10)),
+                "application/json", data, START));
+        return sagaId;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
