@@ -110,6 +110,16 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the process at once, as {@code kill -9} does ({@link Process#destroyForcibly()} is SIGKILL on Linux): no
+     * graceful shutdown, no shutdown hook, nothing flushed on the way out. Returns its exit code once it has ended
+     * (137, 128 + SIGKILL, on Linux), so that the operating system has released its files and port.
+     */
+    int kill() {
+        process.destroyForcibly();
+        return awaitExit();
+    }
+
     private boolean healthy() {
         try {
             HttpResponse<String> health = get("/actuator/health", Map.of());
