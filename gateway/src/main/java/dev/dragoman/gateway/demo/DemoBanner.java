@@ -52,7 +52,7 @@ final class DemoBanner implements ApplicationListener<ApplicationReadyEvent> {
                 properties.admin().apiKeys()));
     }
 
-    /** The banner: the gateway's URL and maps, each mock department's URL, the keys, and a first call to try. */
+    /** The banner: the gateway's URL and maps, each mock department's URL, the keys, a first call, and where events go. */
     static String text(String gateway, Path maps, ModelCounts counts, Map<String, String> mocks,
             Map<String, List<String>> callerKeys, List<String> adminKeys) {
         StringBuilder text = new StringBuilder("\n\n  Dragoman demo: the gateway and the mock departments, in this one process.\n\n");
@@ -66,6 +66,10 @@ final class DemoBanner implements ApplicationListener<ApplicationReadyEvent> {
         if (tryKey != null) {
             text.append("\n  Try (web support asks for its game 1; game-dept receives /games/1001):\n")
                     .append("    curl -s -H 'X-Api-Key: ").append(tryKey).append("' ").append(gateway).append("/game-dept/games/1\n");
+        }
+        if (counts.events() > 0) {
+            text.append("  Events: POST ").append(gateway).append("/events with the publishing context's key;")
+                    .append(" README.md, \"Try a saga\", walks the order saga.\n");
         }
         return text.append("  More calls: README.md, \"Try it\". Ctrl+C stops the gateway and the departments.\n").toString();
     }
