@@ -41,6 +41,8 @@ final class AdminHandlers {
         links.put("model", "/admin/model");
         links.put("reload", "/admin/reload");
         links.put("translate", "/admin/translate");
+        links.put("sagas", "/admin/sagas");
+        links.put("events", "/admin/events?source={source}&id={id}");
         links.put("health", "/actuator/health");
         links.put("metrics", "/actuator/prometheus");
         links.put("gatewayRoutes", "/actuator/gateway/routes");

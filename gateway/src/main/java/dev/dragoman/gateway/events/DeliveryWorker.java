@@ -9,7 +9,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -62,7 +61,9 @@ public final class DeliveryWorker implements AutoCloseable {
         this.timeout = timeout;
         this.lease = lease;
         this.batchSize = batchSize;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).executor(answers).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).executor(answers).followRedirects(HttpClient.Redirect.NEVER)
+                // HTTP/1.1: the JDK's default offers every plain-HTTP inbox an h2c upgrade, which strict servers refuse
+                .version(HttpClient.Version.HTTP_1_1).build();
     }
 
     /** Claims the due copies and sends them; run by a {@link Ticker} every poll interval and when new copies wait. */
@@ -70,17 +71,18 @@ public final class DeliveryWorker implements AutoCloseable {
         Instant now = clock.instant();
         int room = batchSize - inFlight.get();
         if (room > 0) {
-            List<EventStore.Claimed> claimed = transactions.execute(tx -> store.claimDue(now, room, lease));
-            claimed.forEach(copy -> attempt(copy, now));
+            EventStore.Claim claim = transactions.execute(tx -> store.claimDue(now, room, lease));
+            claim.expired().forEach(copy -> {
+                metrics.delivery("expired", copy.type(), copy.receiver());
+                log.warn("Expired {} for {} at {}: deadline {} passed after {} attempts", copy.type(), copy.receiver(), copy.endpoint(),
+                        copy.deadline(), copy.attempt() - 1);
+            });
+            claim.toSend().forEach(copy -> attempt(copy, now));
         }
         measureDepth(now);
     }
 
     private void attempt(EventStore.Claimed copy, Instant now) {
-        if (!now.isBefore(copy.deadline())) {
-            finish(copy, DeliveryStatus.EXPIRED, "deadline " + copy.deadline() + " passed after " + (copy.attempt() - 1) + " attempts", now);
-            return;
-        }
         URI endpoint = httpEndpoint(copy.endpoint());
         if (endpoint == null) {
             finish(copy, DeliveryStatus.REJECTED, "receiver " + copy.receiver() + " has no HTTP inbox ('" + copy.endpoint() + "')", now);
@@ -139,8 +141,7 @@ public final class DeliveryWorker implements AutoCloseable {
         if (status == DeliveryStatus.DELIVERED) {
             log.debug("Delivered {} to {} (attempt {})", copy.type(), copy.receiver(), copy.attempt());
         } else {
-            log.warn("{} {} for {} at {}: {}", status == DeliveryStatus.EXPIRED ? "Expired" : "Rejected", copy.type(), copy.receiver(),
-                    copy.endpoint(), error);
+            log.warn("Rejected {} for {} at {}: {}", copy.type(), copy.receiver(), copy.endpoint(), error);
         }
     }
 

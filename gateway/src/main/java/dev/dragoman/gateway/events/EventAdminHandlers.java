@@ -37,7 +37,7 @@ final class EventAdminHandlers {
     /** {@code GET /admin/sagas}: open sagas, nearest deadline first, with the time each has left. */
     Mono<ServerResponse> openSagas(ServerRequest request) {
         return blocking(() -> {
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             List<Map<String, Object>> open = sagas.open(OPEN_LISTED).stream().map(state -> summary(state, now)).toList();
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("now", now.toString());
@@ -50,7 +50,7 @@ final class EventAdminHandlers {
     Mono<ServerResponse> saga(ServerRequest request) {
         String sagaId = request.pathVariable("sagaid");
         return blocking(() -> sagas.view(sagaId))
-                .flatMap(view -> view.<Mono<ServerResponse>>map(v -> JsonAnswers.ok(detail(v, clock.instant())))
+                .flatMap(view -> view.<Mono<ServerResponse>>map(v -> JsonAnswers.ok(detail(v, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS))))
                         .orElseGet(() -> JsonAnswers.problem(request, Problem.of(HttpStatus.NOT_FOUND, "unknown-saga", "No such saga",
                                 "no saga instance has sagaid '" + sagaId + "'"))));
     }
@@ -85,8 +85,10 @@ final class EventAdminHandlers {
         view.put("saga", state.sagaName());
         view.put("status", state.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         view.put("deadline", state.deadline().toString());
-        Duration left = Duration.between(now, state.deadline());
-        view.put("remaining", (left.isNegative() ? Duration.ZERO : left).toString());
+        if (!state.status().ended()) {
+            Duration left = Duration.between(now, state.deadline());
+            view.put("remaining", (left.isNegative() ? Duration.ZERO : left).toString());
+        }
         view.put("initiator", state.initiator());
         Map<String, String> participants = new LinkedHashMap<>();
         state.participants().forEach(p -> participants.put(p.context(), p.status().name().toLowerCase(java.util.Locale.ROOT)));

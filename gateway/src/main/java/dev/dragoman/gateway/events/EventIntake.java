@@ -18,9 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,10 +71,17 @@ public final class EventIntake {
      * @throws IntakeRefusedException with the problem to answer; nothing was stored
      */
     public Accepted accept(String caller, CloudEvent event) {
-        Translators translators = models.current().translators();
-        Instant now = clock.instant();
-        Publishing publishing = Publishing.of(translators.model(), event.getType(), caller);
         String source = event.getSource().toString();
+        // Asked first: a publisher retrying an event it was told 202 for must hear 202 again,
+        // even if the maps changed in between.
+        Optional<EventStore.Published> before = store.published(source, event.getId());
+        if (before.isPresent()) {
+            return duplicate(before.get());
+        }
+        Translators translators = models.current().translators();
+        // Microseconds: what both H2 and PostgreSQL store, so that every view of a deadline agrees.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Publishing publishing = Publishing.of(translators.model(), event.getType(), caller);
         String sagaId = sagaId(event, publishing);
         Instant deadline = deadline(event, publishing, sagaId, now);
         byte[] data = event.getData() == null ? null : event.getData().toBytes();
@@ -82,9 +91,6 @@ public final class EventIntake {
         }
         try {
             Accepted accepted = transactions.execute(tx -> {
-                if (store.isPublished(source, event.getId())) {
-                    throw new DuplicateKeyException(source + " " + event.getId());
-                }
                 long published = store.insertPublished(source, event.getId(), event.getType(), publishing.publisher(), sagaId, deadline, now);
                 copies.forEach((receiver, copyData) -> store.enqueue(published, new OutboxEntry(OutboxEntry.COPY, source, event.getId(),
                         event.getType(), sagaId, receiver, endpoint(translators, publishing, receiver),
@@ -104,10 +110,16 @@ public final class EventIntake {
             newWork.run();
             return accepted;
         } catch (DuplicateKeyException e) {
-            metrics.duplicate(event.getType());
-            log.info("Event {} {} from {} was accepted before; not delivered again", event.getType(), event.getId(), source);
-            return new Accepted(source, event.getId(), event.getType(), sagaId, deadline, true, List.of());
+            // published at the same moment by another request or instance: that one stored it
+            return duplicate(store.published(source, event.getId()).orElseThrow(() -> e));
         }
+    }
+
+    private Accepted duplicate(EventStore.Published published) {
+        metrics.duplicate(published.type());
+        log.info("Event {} {} from {} was accepted before; not delivered again", published.type(), published.eventId(), published.source());
+        return new Accepted(published.source(), published.eventId(), published.type(), published.sagaId(), published.deadline(), true,
+                List.of());
     }
 
     /** Each subscriber's data, translated into its model; 422 with every untranslatable value of every copy. */
@@ -207,7 +219,10 @@ public final class EventIntake {
         return null;
     }
 
-    /** The event's own deadline wins; then its map entry's, its saga's, and the gateway's default (SPEC sections 5 and 6). */
+    /**
+     * The event's own deadline wins; then, for a saga's start, the saga's; then the events entry's;
+     * then, for a report, its saga instance's; then the gateway's default (SPEC sections 5 and 6).
+     */
     private Instant deadline(CloudEvent event, Publishing publishing, String sagaId, Instant now) {
         Object own = event.getExtension(OutgoingEvents.DEADLINE);
         if (own != null) {
@@ -227,10 +242,10 @@ public final class EventIntake {
 
     private static Instant parseDeadline(Object value) {
         if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
+            return time.toInstant().truncatedTo(ChronoUnit.MICROS);
         }
         try {
-            return OffsetDateTime.parse(value.toString()).toInstant();
+            return OffsetDateTime.parse(value.toString()).toInstant().truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new IntakeRefusedException(EventProblems.invalid("deadline '" + value + "' is not an RFC 3339 timestamp"
                     + " with an offset, such as 2026-11-30T12:00:00Z"));

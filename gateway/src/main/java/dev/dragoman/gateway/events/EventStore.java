@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,11 +46,6 @@ public final class EventStore {
         return keys.getKey().longValue();
     }
 
-    public boolean isPublished(String source, String eventId) {
-        return jdbc.sql("SELECT COUNT(*) FROM published_event WHERE source = ? AND event_id = ?").params(source, eventId)
-                .query(Long.class).single() > 0;
-    }
-
     public void enqueue(Long publishedId, OutboxEntry entry, Instant now) {
         jdbc.sql("INSERT INTO delivery (published_id, kind, event_source, event_id, type, saga_id, receiver, endpoint, payload, deadline,"
                         + " status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")
@@ -59,11 +55,12 @@ public final class EventStore {
     }
 
     /**
-     * Takes up to {@code limit} due copies for this instance: their next attempt moves a lease
-     * ahead, so that no other instance takes them while they are being sent, and so that a
-     * crashed instance's copies are taken again once the lease runs out.
+     * Takes up to {@code limit} due copies for this instance. Those whose deadline has come are
+     * expired here and then; the others' next attempt moves a lease ahead, so that no other
+     * instance takes them while they are being sent, and so that a crashed instance's copies are
+     * taken again once the lease runs out.
      */
-    public List<Claimed> claimDue(Instant now, int limit, Duration lease) {
+    public Claim claimDue(Instant now, int limit, Duration lease) {
         // No ORDER BY: H2 locks every row it sorts, so one instance's claim would lock the whole due
         // set and the others would skip it all. The scan of the index on (status, next_attempt_at)
         // meets the due rows oldest first anyway.
@@ -73,11 +70,20 @@ public final class EventStore {
                 .query((rs, n) -> new Claimed(rs.getLong("id"), rs.getString("receiver"), rs.getString("endpoint"), rs.getString("type"),
                         rs.getString("payload").getBytes(StandardCharsets.UTF_8), instant(rs, "deadline"), rs.getInt("attempts") + 1))
                 .list();
+        List<Claimed> toSend = new ArrayList<>();
+        List<Claimed> expired = new ArrayList<>();
         for (Claimed claimed : due) {
-            jdbc.sql("UPDATE delivery SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?").params(sql(now.plus(lease)), claimed.id())
-                    .update();
+            if (now.isBefore(claimed.deadline())) {
+                jdbc.sql("UPDATE delivery SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?")
+                        .params(sql(now.plus(lease)), claimed.id()).update();
+                toSend.add(claimed);
+            } else {
+                finish(claimed.id(), DeliveryStatus.EXPIRED, "deadline " + claimed.deadline() + " passed after " + (claimed.attempt() - 1)
+                        + " attempts", now);
+                expired.add(claimed);
+            }
         }
-        return due;
+        return new Claim(toSend, expired);
     }
 
     public void finish(long id, DeliveryStatus status, String error, Instant now) {
@@ -125,7 +131,11 @@ public final class EventStore {
         return error == null || error.length() <= 2000 ? error : error.substring(0, 2000) + "...";
     }
 
-    /** A copy claimed for sending; {@code attempt} counts from 1. */
+    /** What one claim took: copies to send now, and copies it found past their deadline and expired. */
+    public record Claim(List<Claimed> toSend, List<Claimed> expired) {
+    }
+
+    /** A copy claimed for sending; {@code attempt} counts from 1 (for an expired copy: the attempt it did not get). */
     public record Claimed(long id, String receiver, String endpoint, String type, byte[] payload, Instant deadline, int attempt) {
     }
 

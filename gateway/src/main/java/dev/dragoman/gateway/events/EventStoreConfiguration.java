@@ -42,7 +42,10 @@ class EventStoreConfiguration {
                 throw new UncheckedIOException("cannot create the event store's directory " + directory
                         + " (dragoman.data-dir): " + e.getMessage(), e);
             }
-            properties.setUrl("jdbc:h2:file:" + directory.resolve("dragoman") + H2_SETTINGS);
+            // async: Java's interruptible FileChannel closes for good when a thread doing I/O is
+            // interrupted (a cancelled request, a stopping executor), and H2 then fails every later
+            // write with ClosedChannelException; the asynchronous channel is not interruptible.
+            properties.setUrl("jdbc:h2:async:" + directory.resolve("dragoman") + H2_SETTINGS);
             if (!StringUtils.hasText(properties.getUsername())) {
                 properties.setUsername("dragoman");
             }

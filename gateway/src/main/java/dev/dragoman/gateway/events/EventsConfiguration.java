@@ -8,6 +8,9 @@ import dev.dragoman.gateway.saga.SagaDeadlines;
 import dev.dragoman.gateway.security.CallerKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,10 +66,22 @@ class EventsConfiguration {
                 outboxTicker::wake);
     }
 
+    /** Threads for the blocking intake: about as many as the connection pool has connections (Hikari's default is 10). */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService intakeWorkers() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(10, runnable -> {
+            Thread thread = new Thread(runnable, "dragoman-intake-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Bean
     RouterFunction<ServerResponse> eventRoutes(CallerKeys keys, EventIntake intake, DragomanProperties properties, EventMetrics metrics,
-            SagaCoordinator sagas, EventStore store, Clock clock) {
-        PublishHandler publish = new PublishHandler(keys, intake, (int) properties.events().maxEventSize().toBytes(), metrics);
+            SagaCoordinator sagas, EventStore store, Clock clock, ExecutorService intakeWorkers) {
+        PublishHandler publish = new PublishHandler(keys, intake, (int) properties.events().maxEventSize().toBytes(), metrics,
+                intakeWorkers);
         EventAdminHandlers admin = new EventAdminHandlers(sagas, store, clock);
         return RouterFunctions.route()
                 .POST("/events", publish::publish)

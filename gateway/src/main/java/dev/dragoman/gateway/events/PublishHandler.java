@@ -11,14 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code POST /events} (SPEC section 5): the caller's key names the publishing context; the
@@ -30,22 +34,25 @@ final class PublishHandler {
     private final EventIntake intake;
     private final int maxEventSize;
     private final EventMetrics metrics;
+    private final Executor workers;
 
-    PublishHandler(CallerKeys keys, EventIntake intake, int maxEventSize, EventMetrics metrics) {
+    /** @param workers runs the blocking intake (JDBC), off the event loop */
+    PublishHandler(CallerKeys keys, EventIntake intake, int maxEventSize, EventMetrics metrics, Executor workers) {
         this.keys = keys;
         this.intake = intake;
         this.maxEventSize = maxEventSize;
         this.metrics = metrics;
+        this.workers = workers;
     }
 
     Mono<ServerResponse> publish(ServerRequest request) {
         String key = request.headers().firstHeader(CallerFilter.API_KEY);
         Optional<String> caller = keys.contextOf(key);
         if (caller.isEmpty() && !(keys.openDevelopmentMode() && (key == null || key.isEmpty()))) {
-            metrics.refused("unauthenticated");
-            return JsonAnswers.problem(request, Problem.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "No valid API key",
+            return refuse(request, Problem.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "No valid API key",
                     key == null || key.isEmpty() ? "send the publishing context's API key in the " + CallerFilter.API_KEY + " header"
-                            : "the " + CallerFilter.API_KEY + " header holds no key this gateway knows"));
+                            : "the " + CallerFilter.API_KEY + " header holds no key this gateway knows"),
+                    headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + CallerFilter.API_KEY + "\""));
         }
         return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), maxEventSize)
                 .map(buffer -> {
@@ -57,24 +64,27 @@ final class PublishHandler {
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> {
                     CloudEvent event = CloudEventReader.read(request.headers().asHttpHeaders(), body);
-                    return Mono.fromCallable(() -> intake.accept(caller.orElse(null), event)).subscribeOn(Schedulers.boundedElastic());
+                    // A future, not subscribeOn: a caller hanging up cancels the Mono, and must not
+                    // interrupt a transaction half way (the event is then stored or not, whole).
+                    return Mono.fromFuture(() -> CompletableFuture.supplyAsync(() -> intake.accept(caller.orElse(null), event), workers));
                 })
                 .flatMap(accepted -> JsonAnswers.answer(HttpStatus.ACCEPTED, view(accepted)))
-                .onErrorResume(InvalidEventException.class, e -> refuse(request, "invalid", EventProblems.invalid(e.getMessage())))
-                .onErrorResume(IntakeRefusedException.class, e -> refuse(request, reason(e), e.problem()))
-                .onErrorResume(DataBufferLimitException.class, e -> refuse(request, "too-large", Problem.of(HttpStatus.CONTENT_TOO_LARGE,
+                .onErrorResume(InvalidEventException.class, e -> refuse(request, EventProblems.invalid(e.getMessage())))
+                .onErrorResume(IntakeRefusedException.class, e -> refuse(request, e.problem()))
+                .onErrorResume(DataBufferLimitException.class, e -> refuse(request, Problem.of(HttpStatus.CONTENT_TOO_LARGE,
                         "event-too-large", "Event too large", "the event is larger than " + maxEventSize
                                 + " bytes (dragoman.events.max-event-size)")));
     }
 
-    private Mono<ServerResponse> refuse(ServerRequest request, String reason, org.springframework.http.ProblemDetail problem) {
-        metrics.refused(reason);
-        return JsonAnswers.problem(request, problem);
+    /** Answers the problem, counted under its type's last segment (invalid-event, untranslatable-identifier, ...). */
+    private Mono<ServerResponse> refuse(ServerRequest request, ProblemDetail problem) {
+        return refuse(request, problem, headers -> { });
     }
 
-    private static String reason(IntakeRefusedException e) {
-        String type = e.problem().getType().toString();
-        return type.substring(type.lastIndexOf('/') + 1);
+    private Mono<ServerResponse> refuse(ServerRequest request, ProblemDetail problem, Consumer<HttpHeaders> headers) {
+        String type = problem.getType().toString();
+        metrics.refused(type.substring(type.lastIndexOf('/') + 1));
+        return JsonAnswers.problem(request, problem, headers);
     }
 
     private static Map<String, Object> view(Accepted accepted) {

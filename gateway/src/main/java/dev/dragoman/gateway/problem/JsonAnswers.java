@@ -1,6 +1,8 @@
 package dev.dragoman.gateway.problem;
 
 import java.net.URI;
+import java.util.function.Consumer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -32,9 +34,15 @@ public final class JsonAnswers {
 
     /** The problem as {@code application/problem+json}, in the same shape as every other error of the gateway. */
     public static Mono<ServerResponse> problem(ServerRequest request, ProblemDetail problem) {
+        return problem(request, problem, headers -> { });
+    }
+
+    /** The problem, with headers of its own (a 401's {@code WWW-Authenticate}). */
+    public static Mono<ServerResponse> problem(ServerRequest request, ProblemDetail problem, Consumer<HttpHeaders> headers) {
         problem.setInstance(URI.create(request.requestPath().value()));
         return ServerResponse.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .headers(headers)
                 .bodyValue(ProblemWriter.bytes(problem));
     }
 }

@@ -30,7 +30,7 @@ public final class SagaDeadlines {
     public void timeOutDue() {
         int timedOut;
         do {
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             timedOut = transactions.execute(tx -> sagas.timeOutDue(now, BATCH));
             if (timedOut > 0) {
                 newWork.run();

@@ -53,13 +53,13 @@ class EventStoreTests {
         CountDownLatch firstHoldsItsClaim = new CountDownLatch(1);
         CountDownLatch secondHasClaimed = new CountDownLatch(1);
         CompletableFuture<List<Long>> first = CompletableFuture.supplyAsync(() -> transactions.execute(tx -> {
-            List<Long> ids = ids(store.claimDue(NOW, 4, Duration.ofMinutes(1)));
+            List<Long> ids = ids(store.claimDue(NOW, 4, Duration.ofMinutes(1)).toSend());
             firstHoldsItsClaim.countDown();
             await(secondHasClaimed);
             return ids;
         }));
         await(firstHoldsItsClaim);
-        List<Long> second = transactions.execute(tx -> ids(store.claimDue(NOW, 10, Duration.ofMinutes(1))));
+        List<Long> second = transactions.execute(tx -> ids(store.claimDue(NOW, 10, Duration.ofMinutes(1)).toSend()));
         secondHasClaimed.countDown();
 
         assertThat(first.get(10, TimeUnit.SECONDS)).hasSize(4);
@@ -69,7 +69,7 @@ class EventStoreTests {
 
     @Test
     void aClaimIsALease_theCopyIsDueAgainOnlyWhenItRunsOut() {
-        List<EventStore.Claimed> claimed = transactions.execute(tx -> store.claimDue(NOW, 10, Duration.ofMinutes(1)));
+        List<EventStore.Claimed> claimed = transactions.execute(tx -> store.claimDue(NOW, 10, Duration.ofMinutes(1))).toSend();
         assertThat(claimed).hasSize(10).allSatisfy(copy -> assertThat(copy.attempt()).isEqualTo(1));
 
         assertThat(claim(NOW.plusSeconds(59))).isEmpty();
@@ -80,7 +80,7 @@ class EventStoreTests {
 
     @Test
     void finishedCopiesAreNeitherClaimedNorCounted() {
-        List<EventStore.Claimed> claimed = transactions.execute(tx -> store.claimDue(NOW, 3, Duration.ofMinutes(1)));
+        List<EventStore.Claimed> claimed = transactions.execute(tx -> store.claimDue(NOW, 3, Duration.ofMinutes(1))).toSend();
         transactions.executeWithoutResult(tx -> {
             store.finish(claimed.get(0).id(), DeliveryStatus.DELIVERED, null, NOW);
             store.finish(claimed.get(1).id(), DeliveryStatus.REJECTED, "HTTP 400", NOW);
@@ -88,11 +88,26 @@ class EventStoreTests {
         });
 
         assertThat(store.depth().pending()).isEqualTo(7);
-        assertThat(claim(NOW.plusSeconds(3600))).hasSize(7);
+        assertThat(claim(NOW.plusSeconds(60))).hasSize(7);
+    }
+
+    @Test
+    void copiesPastTheirDeadline_areExpiredByTheClaim_notSent_andKeepTheirAttemptCount() {
+        transactions.execute(tx -> store.claimDue(NOW, 10, Duration.ofSeconds(1)));
+        EventStore.Claim late = transactions.execute(tx -> store.claimDue(NOW.plusSeconds(600), 10, Duration.ofSeconds(1)));
+
+        assertThat(late.toSend()).isEmpty();
+        assertThat(late.expired()).hasSize(10);
+        assertThat(store.depth().pending()).isZero();
+        assertThat(store.deliveriesOfEvent("/test", "event-0")).singleElement().satisfies(copy -> {
+            assertThat(copy.status()).isEqualTo(DeliveryStatus.EXPIRED);
+            assertThat(copy.attempts()).isEqualTo(1);
+            assertThat(copy.lastError()).isEqualTo("deadline 2030-01-01T00:10:00Z passed after 1 attempts");
+        });
     }
 
     private List<EventStore.Claimed> claim(Instant now) {
-        return transactions.execute(tx -> store.claimDue(now, 10, Duration.ofMinutes(1)));
+        return transactions.execute(tx -> store.claimDue(now, 10, Duration.ofMinutes(1))).toSend();
     }
 
     private static List<Long> ids(List<EventStore.Claimed> claimed) {
