@@ -43,7 +43,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Duration lease;
     private final int batchSize;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final ExecutorService answers = Executors.newFixedThreadPool(2, daemon("dragoman-delivery"));
+    private final ExecutorService answers = Executors.newFixedThreadPool(2, DaemonThreads.named("dragoman-delivery"));
     private final HttpClient http;
     private volatile Instant depthMeasuredAt = Instant.MIN;
 
@@ -175,15 +175,6 @@ public final class DeliveryWorker implements AutoCloseable {
             return "no answer in time";
         }
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @Override

@@ -9,10 +9,13 @@ import dev.dragoman.gateway.saga.SagaView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -37,7 +40,7 @@ final class EventAdminHandlers {
     /** {@code GET /admin/sagas}: open sagas, nearest deadline first, with the time each has left. */
     Mono<ServerResponse> openSagas(ServerRequest request) {
         return blocking(() -> {
-            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            Instant now = now();
             List<Map<String, Object>> open = sagas.open(OPEN_LISTED).stream().map(state -> summary(state, now)).toList();
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("now", now.toString());
@@ -50,7 +53,7 @@ final class EventAdminHandlers {
     Mono<ServerResponse> saga(ServerRequest request) {
         String sagaId = request.pathVariable("sagaid");
         return blocking(() -> sagas.view(sagaId))
-                .flatMap(view -> view.<Mono<ServerResponse>>map(v -> JsonAnswers.ok(detail(v, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS))))
+                .flatMap(view -> view.<Mono<ServerResponse>>map(v -> JsonAnswers.ok(detail(v, now())))
                         .orElseGet(() -> JsonAnswers.problem(request, Problem.of(HttpStatus.NOT_FOUND, "unknown-saga", "No such saga",
                                 "no saga instance has sagaid '" + sagaId + "'"))));
     }
@@ -83,7 +86,7 @@ final class EventAdminHandlers {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("sagaid", state.sagaId());
         view.put("saga", state.sagaName());
-        view.put("status", state.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        view.put("status", word(state.status()));
         view.put("deadline", state.deadline().toString());
         if (!state.status().ended()) {
             Duration left = Duration.between(now, state.deadline());
@@ -91,7 +94,7 @@ final class EventAdminHandlers {
         }
         view.put("initiator", state.initiator());
         Map<String, String> participants = new LinkedHashMap<>();
-        state.participants().forEach(p -> participants.put(p.context(), p.status().name().toLowerCase(java.util.Locale.ROOT)));
+        state.participants().forEach(p -> participants.put(p.context(), word(p.status())));
         view.put("participants", participants);
         return view;
     }
@@ -118,7 +121,7 @@ final class EventAdminHandlers {
     private static Map<String, Object> participant(ParticipantState participant) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("context", participant.context());
-        view.put("status", participant.status().name().toLowerCase(java.util.Locale.ROOT));
+        view.put("status", word(participant.status()));
         view.put("compensated", participant.compensated());
         return view;
     }
@@ -130,7 +133,7 @@ final class EventAdminHandlers {
         view.put("id", record.eventId());
         view.put("receiver", record.receiver());
         view.put("endpoint", record.endpoint());
-        view.put("status", record.status().name().toLowerCase(java.util.Locale.ROOT));
+        view.put("status", word(record.status()));
         view.put("attempts", record.attempts());
         if (record.status() == DeliveryStatus.PENDING) {
             view.put("nextAttemptAt", record.nextAttemptAt().toString());
@@ -141,7 +144,17 @@ final class EventAdminHandlers {
         return view;
     }
 
-    private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> query) {
+    /** Microseconds, like every time the store holds. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** An enum constant as the admin API writes it: {@code TIMED_OUT} is {@code timed-out}. */
+    private static String word(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static <T> Mono<T> blocking(Callable<T> query) {
         return Mono.fromCallable(query).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,12 +68,7 @@ class EventsConfiguration {
     /** Threads for the blocking intake: about as many as the connection pool has connections (Hikari's default is 10). */
     @Bean(destroyMethod = "shutdown")
     ExecutorService intakeWorkers() {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(10, runnable -> {
-            Thread thread = new Thread(runnable, "dragoman-intake-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newFixedThreadPool(10, DaemonThreads.named("dragoman-intake"));
     }
 
     @Bean

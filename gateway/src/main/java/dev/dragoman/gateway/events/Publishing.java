@@ -7,6 +7,7 @@ import dev.dragoman.rules.model.Saga;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the maps make of one event type published by one context: its subscribers (an
@@ -51,7 +52,7 @@ record Publishing(String type, String publisher, EventRoute route, Saga starts, 
         List<String> publishers = model.events().stream().filter(e -> e.type().equals(type)).map(EventRoute::from).distinct().toList();
         List<String> reporters = model.sagas().stream().flatMap(s -> s.participants().stream())
                 .filter(p -> type.equals(p.completed()) || type.equals(p.failed())).map(Participant::context).distinct().toList();
-        List<String> allowed = java.util.stream.Stream.concat(publishers.stream(), reporters.stream()).distinct().toList();
+        List<String> allowed = Stream.concat(publishers.stream(), reporters.stream()).distinct().toList();
         if (allowed.isEmpty()) {
             return "event type '" + type + "' is not declared in the context maps: declare it under events (with the context that"
                     + " publishes it), or as a saga participant's completed or failed report";

@@ -53,11 +53,7 @@ public final class Ticker implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(name));
         started.scheduleWithFixedDelay(this::run, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         scheduler = started;
     }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Runs sagas (SPEC section 6): stores what {@link SagaMachine} decides and puts the events it
@@ -38,7 +39,7 @@ public final class SagaCoordinator {
     private final Duration outcomeWindow;
     private final EventMetrics metrics;
 
-    public SagaCoordinator(org.springframework.jdbc.core.simple.JdbcClient jdbc, EventStore outbox, ModelHolder models,
+    public SagaCoordinator(JdbcClient jdbc, EventStore outbox, ModelHolder models,
             Duration outcomeWindow, EventMetrics metrics) {
         this.store = new SagaStore(jdbc);
         this.outbox = outbox;

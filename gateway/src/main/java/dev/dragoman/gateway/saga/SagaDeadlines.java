@@ -2,6 +2,7 @@ package dev.dragoman.gateway.saga;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,7 +31,7 @@ public final class SagaDeadlines {
     public void timeOutDue() {
         int timedOut;
         do {
-            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             timedOut = transactions.execute(tx -> sagas.timeOutDue(now, BATCH));
             if (timedOut > 0) {
                 newWork.run();

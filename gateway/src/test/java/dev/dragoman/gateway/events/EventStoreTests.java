@@ -7,11 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +28,7 @@ class EventStoreTests {
 
     @BeforeEach
     void database() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + EventStoreConfiguration.H2_SETTINGS + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        dataSource = MigratedH2.create();
         store = new EventStore(JdbcClient.create(dataSource));
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         transactions.executeWithoutResult(tx -> {
@@ -55,10 +51,10 @@ class EventStoreTests {
         CompletableFuture<List<Long>> first = CompletableFuture.supplyAsync(() -> transactions.execute(tx -> {
             List<Long> ids = ids(store.claimDue(NOW, 4, Duration.ofMinutes(1)).toSend());
             firstHoldsItsClaim.countDown();
-            await(secondHasClaimed);
+            MigratedH2.await(secondHasClaimed);
             return ids;
         }));
-        await(firstHoldsItsClaim);
+        MigratedH2.await(firstHoldsItsClaim);
         List<Long> second = transactions.execute(tx -> ids(store.claimDue(NOW, 10, Duration.ofMinutes(1)).toSend()));
         secondHasClaimed.countDown();
 
@@ -112,14 +108,5 @@ class EventStoreTests {
 
     private static List<Long> ids(List<EventStore.Claimed> claimed) {
         return claimed.stream().map(EventStore.Claimed::id).toList();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

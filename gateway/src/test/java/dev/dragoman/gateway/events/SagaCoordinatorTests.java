@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,9 +42,7 @@ class SagaCoordinatorTests {
 
     @BeforeEach
     void twoInstancesOnOneDatabase() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + EventStoreConfiguration.H2_SETTINGS + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        dataSource = MigratedH2.create();
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         ModelHolder models = ModelHolder.load(EventMaps.write(9));
         saga = models.current().model().sagas().get(0);
@@ -72,10 +69,10 @@ class SagaCoordinatorTests {
         CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> transactions.execute(tx -> {
             int timedOut = instanceA.timeOutDue(late, 50);
             aHoldsTheSaga.countDown();
-            await(bLooked);
+            MigratedH2.await(bLooked);
             return timedOut;
         }));
-        await(aHoldsTheSaga);
+        MigratedH2.await(aHoldsTheSaga);
         int b = transactions.execute(tx -> instanceB.timeOutDue(late, 50));
         bLooked.countDown();
 
@@ -108,14 +105,5 @@ class SagaCoordinatorTests {
         transactions.executeWithoutResult(tx -> instanceA.start(saga, sagaId, "order", START.plus(Duration.ofMinutes(10)),
                 "application/json", data, START));
         return sagaId;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
