@@ -19,6 +19,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -262,9 +264,33 @@ class EventsIntegrationTests {
         awaitAttempts(reset, 1);
         inboxes.stubFor(post(urlEqualTo("/shipping/notes")).willReturn(aResponse().withStatus(200)));
         clock.move(Duration.ofSeconds(1));
-        await().untilAsserted(() -> admin("/admin/events?source=/order-service&id=" + reset).expectBody()
-                .jsonPath("$.copies[0].status").isEqualTo("delivered")
-                .jsonPath("$.copies[0].attempts").isEqualTo(2));
+        awaitDelivered(reset, 2);
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {408, 429, 500, 502, 503})
+    void timeoutsThrottlingAndServerErrors_areRetried(int status) {
+        inboxes.stubFor(post(urlEqualTo("/shipping/notes")).willReturn(aResponse().withStatus(status)));
+        String id = newId();
+        publish("order-key", note(id)).expectStatus().isAccepted();
+        awaitAttempts(id, 1);
+
+        inboxes.stubFor(post(urlEqualTo("/shipping/notes")).willReturn(aResponse().withStatus(204)));
+        clock.move(Duration.ofSeconds(1));
+        awaitDelivered(id, 2);
+    }
+
+    @Test
+    void anInboxSlowerThanTheTimeout_isRetried() {
+        inboxes.stubFor(post(urlEqualTo("/shipping/notes")).willReturn(aResponse().withStatus(202).withFixedDelay(3_000)));
+        String id = newId();
+        publish("order-key", note(id)).expectStatus().isAccepted();
+        await().untilAsserted(() -> admin("/admin/events?source=/order-service&id=" + id).expectBody()
+                .jsonPath("$.copies[0].lastError").isEqualTo("no answer in time"));
+
+        inboxes.stubFor(post(urlEqualTo("/shipping/notes")).willReturn(aResponse().withStatus(202)));
+        clock.move(Duration.ofSeconds(1));
+        awaitDelivered(id, 2);
     }
 
     // ---- sagas (SPEC section 6)
@@ -400,6 +426,12 @@ class EventsIntegrationTests {
     static List<LoggedRequest> sentTo(String inbox, String id) {
         return inboxes.findAll(postRequestedFor(urlEqualTo(inbox)).withRequestBody(
                 com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.id", equalTo(id))));
+    }
+
+    void awaitDelivered(String id, int attempts) {
+        await().untilAsserted(() -> admin("/admin/events?source=/order-service&id=" + id).expectBody()
+                .jsonPath("$.copies[0].status").isEqualTo("delivered")
+                .jsonPath("$.copies[0].attempts").isEqualTo(attempts));
     }
 
     static void awaitAttempts(String id, int attempts) {
