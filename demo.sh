@@ -54,7 +54,7 @@ departments inside it (game-dept on 9101, web-support on 9102, event inboxes on 
 API keys (header X-Api-Key): demo-<context>-key, e.g. demo-web-support-key; admin: demo-admin-key
 (the banner above lists them; gateway/src/main/resources/application-demo.yaml sets them).
 
-Try (README.md, "Try it", shows what each answers):
+Try (README.md, "Try it" and "Try a saga", show what each answers):
   curl -s -H 'X-Api-Key: demo-web-support-key' $GATEWAY/game-dept/games/1
   curl -s 'http://127.0.0.1:9101/__admin/requests?limit=1' | grep -m1 '"url"'    # what game-dept received
   curl -s -H 'X-Api-Key: demo-game-dept-key' '$GATEWAY/web-support/tickets?game=mgame_x'
@@ -63,6 +63,9 @@ Try (README.md, "Try it", shows what each answers):
   curl -s $GATEWAY/game-dept/games/1                                             # 401: no key
   curl -s -H 'X-Api-Key: demo-web-support-key' $GATEWAY/game-dept/featured      # 502: the arcade game
   curl -s $GATEWAY/actuator/health                                               # the loaded maps' counts
+  curl -s -H 'X-Api-Key: demo-order-key' -H 'Content-Type: application/cloudevents+json' $GATEWAY/events -d '{"specversion":"1.0","id":"order-4711","source":"/order-service","type":"order.placed","datacontenttype":"application/json","data":{"items":[{"sku":"GX-1001","quantity":2},{"sku":"GX-1003","quantity":1}],"amount":10000}}'   # 202: order publishes order.placed; the saga starts
+  curl -s 'http://127.0.0.1:9202/__admin/requests?limit=1' | grep -m1 '"body"'   # product's copy, in its own skus
+  curl -s -H 'X-Api-Key: demo-admin-key' $GATEWAY/admin/sagas                    # the open sagas (admin key)
 Ctrl+C stops the gateway and the mock departments.
 MSG
 wait "$gateway"
