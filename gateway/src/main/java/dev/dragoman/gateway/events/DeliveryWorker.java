@@ -9,6 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -68,7 +69,7 @@ public final class DeliveryWorker implements AutoCloseable {
 
     /** Claims the due copies and sends them; run by a {@link Ticker} every poll interval and when new copies wait. */
     public void poll() {
-        Instant now = clock.instant();
+        Instant now = now();
         int room = batchSize - inFlight.get();
         if (room > 0) {
             EventStore.Claim claim = transactions.execute(tx -> store.claimDue(now, room, lease));
@@ -107,7 +108,7 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private void answered(EventStore.Claimed copy, HttpResponse<Void> response, Throwable error) {
-        Instant now = clock.instant();
+        Instant now = now();
         if (error != null) {
             retry(copy, describe(error), null, now);
             return;
@@ -153,6 +154,11 @@ public final class DeliveryWorker implements AutoCloseable {
         EventStore.Depth depth = store.depth();
         long age = depth.oldestCreatedAt() == null ? 0 : Math.max(0, Duration.between(depth.oldestCreatedAt(), now).toSeconds());
         metrics.outbox(depth.pending(), age);
+    }
+
+    /** Microseconds, like every time the store holds. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static URI httpEndpoint(String endpoint) {

@@ -72,16 +72,16 @@ public final class EventIntake {
      */
     public Accepted accept(String caller, CloudEvent event) {
         String source = event.getSource().toString();
-        // Asked first: a publisher retrying an event it was told 202 for must hear 202 again,
-        // even if the maps changed in between.
+        Translators translators = models.current().translators();
+        Publishing publishing = Publishing.of(translators.model(), event.getType(), caller);
+        // Asked before the data is looked at: a publisher retrying an event it was told 202 for
+        // must hear 202 again, even if the identifiers in it no longer translate.
         Optional<EventStore.Published> before = store.published(source, event.getId());
         if (before.isPresent()) {
-            return duplicate(before.get());
+            return duplicate(before.get(), event, publishing);
         }
-        Translators translators = models.current().translators();
-        // Microseconds: what both H2 and PostgreSQL store, so that every view of a deadline agrees.
+        // Microseconds: what both H2 and PostgreSQL store, so that every view of a time agrees.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Publishing publishing = Publishing.of(translators.model(), event.getType(), caller);
         String sagaId = sagaId(event, publishing);
         Instant deadline = deadline(event, publishing, sagaId, now);
         byte[] data = event.getData() == null ? null : event.getData().toBytes();
@@ -111,11 +111,21 @@ public final class EventIntake {
             return accepted;
         } catch (DuplicateKeyException e) {
             // published at the same moment by another request or instance: that one stored it
-            return duplicate(store.published(source, event.getId()).orElseThrow(() -> e));
+            return duplicate(store.published(source, event.getId()).orElseThrow(() -> e), event, publishing);
         }
     }
 
-    private Accepted duplicate(EventStore.Published published) {
+    /**
+     * The answer to an event whose source and id were accepted before: 202 again if it is the same
+     * event from the same context, 409 if the pair names another one.
+     */
+    private Accepted duplicate(EventStore.Published published, CloudEvent event, Publishing publishing) {
+        if (!published.type().equals(event.getType()) || !published.publisher().equals(publishing.publisher())) {
+            throw new IntakeRefusedException(EventProblems.identityConflict("source '" + published.source() + "' and id '"
+                    + published.eventId() + "' already name another event" + (published.publisher().equals(publishing.publisher())
+                            ? ", of type " + published.type() : ", published by another context")
+                    + ": give each event its own id within its source"));
+        }
         metrics.duplicate(published.type());
         log.info("Event {} {} from {} was accepted before; not delivered again", published.type(), published.eventId(), published.source());
         return new Accepted(published.source(), published.eventId(), published.type(), published.sagaId(), published.deadline(), true,

@@ -26,6 +26,10 @@ public final class EventProblems {
         return Problem.of(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-saga", "No such saga", detail);
     }
 
+    public static ProblemDetail identityConflict(String detail) {
+        return Problem.of(HttpStatus.CONFLICT, "event-id-conflict", "Event id already in use", detail);
+    }
+
     public static ProblemDetail sagaConflict(String detail) {
         return Problem.of(HttpStatus.CONFLICT, "saga-exists", "Saga id already in use", detail);
     }

@@ -223,6 +223,22 @@ class EventsIntegrationTests {
     }
 
     @Test
+    void aSourceAndIdReusedForAnotherEvent_is409_neverAQuiet202() {
+        String id = newId();
+        publish("order-key", note(id)).expectStatus().isAccepted();
+
+        publish("order-key", orderPlaced(id, "GX-1001", 1)).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("https://dragoman.dev/problems/event-id-conflict")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("of type order.note"));
+        // another context learns nothing of the event it collides with
+        publish("product-key", """
+                {"specversion":"1.0","id":"%s","source":"/order-service","type":"product.reserved","sagaid":"x","data":{}}"""
+                .formatted(id)).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("published by another context"));
+        publish("product-key", note(id)).expectStatus().isForbidden();
+    }
+
+    @Test
     void aFailingInbox_isRetriedWithBackoff_thenTheCopyExpiresAtItsDeadline_andIsNeverSentAfter() {
         inboxes.stubFor(post(urlEqualTo("/shipping/notes")).willReturn(aResponse().withStatus(503)));
         String id = newId();
