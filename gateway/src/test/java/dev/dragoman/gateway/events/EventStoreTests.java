@@ -13,12 +13,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The outbox on a real embedded H2 with the real migrations: claims never overlap, and a claim is a lease. */
+/** The outbox on the embedded H2 and on a real PostgreSQL, with the real migrations: claims never overlap, and a claim is a lease. */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {"h2", "postgresql"})
 class EventStoreTests {
+
+    @Parameter
+    String database;
 
     static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
@@ -28,7 +36,7 @@ class EventStoreTests {
 
     @BeforeEach
     void database() {
-        dataSource = MigratedH2.create();
+        dataSource = TestDatabases.create(database);
         store = new EventStore(JdbcClient.create(dataSource));
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         transactions.executeWithoutResult(tx -> {
@@ -51,10 +59,10 @@ class EventStoreTests {
         CompletableFuture<List<Long>> first = CompletableFuture.supplyAsync(() -> transactions.execute(tx -> {
             List<Long> ids = ids(store.claimDue(NOW, 4, Duration.ofMinutes(1)).toSend());
             firstHoldsItsClaim.countDown();
-            MigratedH2.await(secondHasClaimed);
+            TestDatabases.await(secondHasClaimed);
             return ids;
         }));
-        MigratedH2.await(firstHoldsItsClaim);
+        TestDatabases.await(firstHoldsItsClaim);
         List<Long> second = transactions.execute(tx -> ids(store.claimDue(NOW, 10, Duration.ofMinutes(1)).toSend()));
         secondHasClaimed.countDown();
 

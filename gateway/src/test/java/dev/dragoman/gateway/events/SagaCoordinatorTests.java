@@ -21,15 +21,23 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The coordinator on a real embedded H2: two instances meeting the same deadline at once send
+ * The coordinator on the embedded H2 and on a real PostgreSQL: two instances meeting the same deadline at once send
  * the outcome and the compensation once, because the saga's row is claimed by one of them.
  */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {"h2", "postgresql"})
 class SagaCoordinatorTests {
+
+    @Parameter
+    String database;
 
     static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
 
@@ -42,7 +50,7 @@ class SagaCoordinatorTests {
 
     @BeforeEach
     void twoInstancesOnOneDatabase() {
-        dataSource = MigratedH2.create();
+        dataSource = TestDatabases.create(database);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         ModelHolder models = ModelHolder.load(EventMaps.write(9));
         saga = models.current().model().sagas().get(0);
@@ -69,10 +77,10 @@ class SagaCoordinatorTests {
         CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> transactions.execute(tx -> {
             int timedOut = instanceA.timeOutDue(late, 50);
             aHoldsTheSaga.countDown();
-            MigratedH2.await(bLooked);
+            TestDatabases.await(bLooked);
             return timedOut;
         }));
-        MigratedH2.await(aHoldsTheSaga);
+        TestDatabases.await(aHoldsTheSaga);
         int b = transactions.execute(tx -> instanceB.timeOutDue(late, 50));
         bLooked.countDown();
 

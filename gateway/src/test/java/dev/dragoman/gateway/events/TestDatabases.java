@@ -1,0 +1,79 @@
+package dev.dragoman.gateway.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Fresh databases with the gateway's migrations, for tests of the stores without Spring: the
+ * embedded H2 with the gateway's own settings, or a real PostgreSQL server that the tests start
+ * from Maven's binaries once per JVM (a new database in it per test).
+ */
+public final class TestDatabases {
+
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabases() {
+    }
+
+    /** @param kind {@code h2} or {@code postgresql} */
+    public static HikariDataSource create(String kind) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(switch (kind) {
+            case "h2" -> "jdbc:h2:mem:" + UUID.randomUUID() + EventStoreConfiguration.H2_SETTINGS + ";DB_CLOSE_DELAY=-1";
+            case "postgresql" -> newPostgresDatabase();
+            default -> throw new IllegalArgumentException("no test database of kind " + kind);
+        });
+        dataSource.setUsername(kind.equals("postgresql") ? "postgres" : "sa");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        return dataSource;
+    }
+
+    /** A new, empty database on the shared PostgreSQL server, as a JDBC URL. */
+    public static synchronized String newPostgresDatabase() {
+        String name = "dragoman_" + UUID.randomUUID().toString().replace('-', '_');
+        try (Connection connection = server().getPostgresDatabase().getConnection()) {
+            connection.createStatement().execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database on the embedded PostgreSQL", e);
+        }
+        return server().getJdbcUrl("postgres", name);
+    }
+
+    private static EmbeddedPostgres server() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    // the JVM is ending; its temporary directory goes with it
+                }
+            }, "embedded-postgres-stop"));
+        }
+        return postgres;
+    }
+
+    /** Waits for another thread of the test to reach its point (two instances interleaved by hand). */
+    static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).as("the other side got there").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
