@@ -14,7 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,6 +32,8 @@ import reactor.core.publisher.Mono;
  * answer is 202 once the event is stored, or a problem (docs/EVENTS.md).
  */
 final class PublishHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishHandler.class);
 
     private final CallerKeys keys;
     private final EventIntake intake;
@@ -73,7 +78,19 @@ final class PublishHandler {
                 .onErrorResume(IntakeRefusedException.class, e -> refuse(request, e.problem()))
                 .onErrorResume(DataBufferLimitException.class, e -> refuse(request, Problem.of(HttpStatus.CONTENT_TOO_LARGE,
                         "event-too-large", "Event too large", "the event is larger than " + maxEventSize
-                                + " bytes (dragoman.events.max-event-size)")));
+                                + " bytes (dragoman.events.max-event-size)")))
+                .onErrorResume(DataAccessException.class, e -> storeUnavailable(request, e));
+    }
+
+    /**
+     * 503 when the event store cannot be reached: nothing was accepted, and the publisher should
+     * publish again later (the same source and id are safe to repeat).
+     */
+    private Mono<ServerResponse> storeUnavailable(ServerRequest request, DataAccessException e) {
+        log.warn("Could not store an event: the event store is unavailable ({}); answered 503", e.getMostSpecificCause().getMessage());
+        return refuse(request, Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "event-store-unavailable", "Event store unavailable",
+                "the event could not be stored, so it was not accepted: publish it again later (the same source and id are"
+                        + " never delivered twice)"), headers -> headers.set(HttpHeaders.RETRY_AFTER, "5"));
     }
 
     /** Answers the problem, counted under its type's last segment (invalid-event, untranslatable-identifier, ...). */

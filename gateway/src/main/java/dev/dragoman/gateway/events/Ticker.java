@@ -1,6 +1,7 @@
 package dev.dragoman.gateway.events;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +24,7 @@ public final class Ticker implements SmartLifecycle {
     private final Runnable task;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile ScheduledExecutorService scheduler;
+    private volatile Instant failingSince;
 
     public Ticker(String name, Duration interval, Runnable task) {
         this.name = Objects.requireNonNull(name, "name");
@@ -45,9 +47,19 @@ public final class Ticker implements SmartLifecycle {
         wakeQueued.set(false);
         try {
             task.run();
+            if (failingSince != null) {
+                log.info("{} works again, after failing since {}", name, failingSince);
+                failingSince = null;
+            }
         } catch (RuntimeException e) {
-            // a periodic task that throws is never run again by the executor: keep it alive
-            log.error("{} failed; it runs again in {}", name, interval, e);
+            // A periodic task that throws is never run again by the executor: keep it alive. A
+            // database outage fails every tick: say so once with the cause, not five times a second.
+            if (failingSince == null) {
+                failingSince = Instant.now();
+                log.error("{} failed; it runs again every {} until it works", name, interval, e);
+            } else {
+                log.debug("{} still failing: {}", name, e.toString());
+            }
         }
     }
 

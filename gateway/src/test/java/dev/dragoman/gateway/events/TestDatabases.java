@@ -49,6 +49,22 @@ public final class TestDatabases {
         return server().getJdbcUrl("postgres", name);
     }
 
+    /** Runs a statement as the superuser on the server's own database (to take a test database away, say). */
+    public static synchronized void onPostgresServer(String sql) {
+        try (Connection connection = server().getPostgresDatabase().getConnection()) {
+            connection.createStatement().execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + sql + " on the embedded PostgreSQL", e);
+        }
+    }
+
+    /** The database name at the end of a JDBC URL made by {@link #newPostgresDatabase()}. */
+    public static String databaseName(String jdbcUrl) {
+        String path = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        int parameters = path.indexOf('?');
+        return parameters < 0 ? path : path.substring(0, parameters);
+    }
+
     private static EmbeddedPostgres server() {
         if (postgres == null) {
             try {
