@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * inbox is a topic, the others are WireMock's. Every event is taken by one instance, stored
  * once, and each of its copies delivered once, translated.
  */
+@ExtendWith(TestKafka.class)
 class KafkaTwoInstancesTests {
 
     static final int EVENTS = 20;

@@ -20,19 +20,41 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A real Kafka broker (KRaft, no ZooKeeper) that the tests start in their own JVM from Maven's
  * kafka jars, once per JVM, with a producer and a reader for the tests' side of the topics.
  * Topics are not created on first use, so a missing one stays missing.
+ *
+ * <p>As an extension of the test classes that use it, it stops the broker when the last test has
+ * run: at JVM exit Kafka's own hook deletes the broker's directory, under a broker still running.
  */
-final class TestKafka {
+final class TestKafka implements BeforeAllCallback {
 
     private static EmbeddedKafkaKraftBroker broker;
     private static KafkaProducer<String, byte[]> producer;
 
-    private TestKafka() {
+    TestKafka() {
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.create(TestKafka.class))
+                .computeIfAbsent("broker", key -> (AutoCloseable) TestKafka::stop);
+    }
+
+    private static synchronized void stop() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+        if (broker != null) {
+            broker.destroy();
+            broker = null;
+        }
     }
 
     static synchronized String bootstrapServers() {
@@ -40,7 +62,6 @@ final class TestKafka {
             EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 2);
             started.brokerProperty("auto.create.topics.enable", "false");
             started.afterPropertiesSet();
-            Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "embedded-kafka-stop"));
             broker = started;
         }
         return broker.getBrokersAsString();
