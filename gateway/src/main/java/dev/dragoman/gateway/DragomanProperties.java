@@ -1,6 +1,7 @@
 package dev.dragoman.gateway;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
@@ -68,12 +69,43 @@ public record DragomanProperties(
      * @param maxEventSize Largest CloudEvent accepted by POST /events; a larger one is answered 413.
      * @param outcomeWindow How long a saga's outcome and compensation events are retried: they are sent at or after the saga's end, often past its deadline, so that deadline cannot bound them.
      * @param delivery How copies are delivered to the subscribers' inboxes.
+     * @param kafka Kafka as a transport: inboxes written kafka:<topic>, and topics events are published on.
      */
     public record Events(
             @NotNull @DefaultValue("1h") Duration defaultDeadline,
             @NotNull @DefaultValue("1MB") DataSize maxEventSize,
             @NotNull @DefaultValue("1d") Duration outcomeWindow,
-            @Valid @DefaultValue Delivery delivery) {
+            @Valid @DefaultValue Delivery delivery,
+            @Valid @DefaultValue Kafka kafka) {
+    }
+
+    /**
+     * Kafka as a transport (docs/EVENTS.md, "Kafka").
+     *
+     * @param bootstrapServers Kafka brokers to connect to, host:port[,host:port...]; empty leaves Kafka off, and copies for a kafka: inbox are rejected.
+     * @param groupId Consumer group of the inbound topics: the gateway instances sharing it share the topics' partitions.
+     * @param topics Topics the gateway takes published events from, each with the context that publishes on it.
+     * @param properties Further Kafka client settings for every producer and consumer (security.protocol, sasl.*, ssl.*), as Kafka names them.
+     */
+    public record Kafka(
+            @DefaultValue("") String bootstrapServers,
+            @NotBlank @DefaultValue("dragoman") String groupId,
+            @DefaultValue List<@Valid InboundTopic> topics,
+            @DefaultValue Map<String, String> properties) {
+
+        /** Whether Kafka is on. */
+        public boolean enabled() {
+            return bootstrapServers != null && !bootstrapServers.isBlank();
+        }
+    }
+
+    /**
+     * A topic events are published on.
+     *
+     * @param topic The Kafka topic.
+     * @param context The context that publishes on it: its events are checked and translated as if that context's key had sent them to POST /events.
+     */
+    public record InboundTopic(@NotBlank String topic, @NotBlank String context) {
     }
 
     /**

@@ -4,9 +4,9 @@ package dev.dragoman.gateway.events;
 public enum DeliveryStatus {
     /** Not delivered yet; retried until its deadline. */
     PENDING,
-    /** The receiver answered 2xx. */
+    /** The receiver took it: an HTTP 2xx, or the Kafka broker's acknowledgement. */
     DELIVERED,
-    /** The receiver answered a 4xx other than 408 and 429 (or a redirect): a permanent refusal. */
+    /** A permanent refusal: an HTTP 4xx other than 408 and 429 (or a redirect), or a Kafka error that no retry cures. */
     REJECTED,
     /** The deadline passed before the receiver took it. */
     EXPIRED

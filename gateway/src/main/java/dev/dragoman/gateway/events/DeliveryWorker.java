@@ -1,19 +1,14 @@
 package dev.dragoman.gateway.events;
 
 import dev.dragoman.gateway.metrics.EventMetrics;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -21,16 +16,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox (SPEC section 5): claims due copies, posts each to its receiver's inbox
- * in structured mode, and records the answer. 2xx is delivered; network errors, timeouts,
- * 408, 429 and 5xx are retried with {@link Backoff} until the deadline; any other answer is a
- * permanent rejection; a copy whose deadline passes is expired, never sent after it.
- *
- * <p>The JDK's HttpClient rather than the gateway's Reactor Netty client: deliveries are plain
- * request/answer calls made off the event loop, and its per-request timeout is what the deadline
- * needs.
+ * Delivers the outbox (SPEC section 5): claims due copies, hands each to the {@link Transport}
+ * of its endpoint's scheme (HTTP, Kafka), and records the answer. Delivered and rejected copies
+ * are finished; the others are retried with {@link Backoff} until the deadline; a copy whose
+ * deadline passes is expired, never sent after it. The transports are beans of their own, which
+ * the application context closes.
  */
-public final class DeliveryWorker implements AutoCloseable {
+public final class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration DEPTH_EVERY = Duration.ofSeconds(1);
@@ -43,13 +35,12 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Duration timeout;
     private final Duration lease;
     private final int batchSize;
+    private final Map<String, Transport> transports = new HashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final ExecutorService answers = Executors.newFixedThreadPool(2, DaemonThreads.named("dragoman-delivery"));
-    private final HttpClient http;
     private volatile Instant depthMeasuredAt = Instant.MIN;
 
     public DeliveryWorker(EventStore store, TransactionTemplate transactions, Clock clock, EventMetrics metrics, Backoff backoff,
-            Duration timeout, Duration lease, int batchSize) {
+            Duration timeout, Duration lease, int batchSize, List<Transport> transports) {
         if (lease.compareTo(timeout) <= 0) {
             throw new IllegalArgumentException("dragoman.events.delivery.lease (" + lease + ") must be longer than the delivery timeout ("
                     + timeout + "), or a slow delivery would be taken again while it is still being sent");
@@ -62,11 +53,15 @@ public final class DeliveryWorker implements AutoCloseable {
         this.timeout = timeout;
         this.lease = lease;
         this.batchSize = batchSize;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).executor(answers).followRedirects(HttpClient.Redirect.NEVER)
-                // HTTP/1.1: the JDK's default offers every plain-HTTP inbox an h2c upgrade, which strict servers refuse
-                .version(HttpClient.Version.HTTP_1_1).build();
+        for (Transport transport : transports) {
+            transport.schemes().forEach(scheme -> {
+                Transport before = this.transports.putIfAbsent(scheme, transport);
+                if (before != null) {
+                    throw new IllegalArgumentException("two transports for scheme " + scheme + ": " + before + " and " + transport);
+                }
+            });
+        }
     }
-
     /** Claims the due copies and sends them; run by a {@link Ticker} every poll interval and when new copies wait. */
     public void poll() {
         Instant now = now();
@@ -84,21 +79,17 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private void attempt(EventStore.Claimed copy, Instant now) {
-        URI endpoint = httpEndpoint(copy.endpoint());
-        if (endpoint == null) {
-            finish(copy, DeliveryStatus.REJECTED, "receiver " + copy.receiver() + " has no HTTP inbox ('" + copy.endpoint() + "')", now);
+        Transport transport = transports.get(scheme(copy.endpoint()));
+        if (transport == null) {
+            finish(copy, DeliveryStatus.REJECTED, "receiver " + copy.receiver() + " has no HTTP inbox ('" + copy.endpoint() + "')"
+                    + (copy.endpoint().startsWith("kafka:") ? ", and Kafka is off (dragoman.events.kafka.bootstrap-servers)" : ""), now);
             return;
         }
         Duration left = Duration.between(now, copy.deadline());
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(left.compareTo(timeout) < 0 ? left.plusMillis(1) : timeout)
-                .header("Content-Type", "application/cloudevents+json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(copy.payload()))
-                .build();
         inFlight.incrementAndGet();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        transport.send(copy, left.compareTo(timeout) < 0 ? left.plusMillis(1) : timeout).whenComplete((answer, error) -> {
             try {
-                answered(copy, response, error);
+                answered(copy, error == null ? answer : Transport.Answer.retry(error.toString(), null));
             } catch (RuntimeException e) {
                 log.error("Could not record the answer to {} for {}; it will be sent again after its lease", copy.type(), copy.receiver(), e);
             } finally {
@@ -107,19 +98,11 @@ public final class DeliveryWorker implements AutoCloseable {
         });
     }
 
-    private void answered(EventStore.Claimed copy, HttpResponse<Void> response, Throwable error) {
+    private void answered(EventStore.Claimed copy, Transport.Answer answer) {
         Instant now = now();
-        if (error != null) {
-            retry(copy, describe(error), null, now);
-            return;
-        }
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            finish(copy, DeliveryStatus.DELIVERED, null, now);
-        } else if (status == 408 || status == 429 || status >= 500) {
-            retry(copy, "HTTP " + status + " from " + copy.endpoint(), retryAfter(response), now);
-        } else {
-            finish(copy, DeliveryStatus.REJECTED, "HTTP " + status + " from " + copy.endpoint() + ": a permanent refusal", now);
+        switch (answer.status()) {
+            case DELIVERED, REJECTED -> finish(copy, answer.status(), answer.error(), now);
+            default -> retry(copy, answer.error(), answer.retryAfter(), now);
         }
     }
 
@@ -161,30 +144,9 @@ public final class DeliveryWorker implements AutoCloseable {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static URI httpEndpoint(String endpoint) {
-        try {
-            URI uri = URI.create(endpoint);
-            return "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()) ? uri : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static Duration retryAfter(HttpResponse<Void> response) {
-        return response.headers().firstValue("Retry-After").filter(v -> v.chars().allMatch(Character::isDigit) && !v.isEmpty())
-                .map(v -> Duration.ofSeconds(Long.parseLong(v))).orElse(null);
-    }
-
-    private static String describe(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpTimeoutException) {
-            return "no answer in time";
-        }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
-
-    @Override
-    public void close() {
-        answers.shutdownNow();
+    /** The scheme of an endpoint ({@code http}, {@code kafka}), lower case, or "" when it has none. */
+    private static String scheme(String endpoint) {
+        int colon = endpoint.indexOf(':');
+        return colon <= 0 ? "" : endpoint.substring(0, colon).toLowerCase(Locale.ROOT);
     }
 }

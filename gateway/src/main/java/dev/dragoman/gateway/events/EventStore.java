@@ -64,10 +64,11 @@ public final class EventStore {
         // No ORDER BY: H2 locks every row it sorts, so one instance's claim would lock the whole due
         // set and the others would skip it all. The scan of the index on (status, next_attempt_at)
         // meets the due rows oldest first anyway.
-        List<Claimed> due = jdbc.sql("SELECT id, receiver, endpoint, type, payload, deadline, attempts FROM delivery"
+        List<Claimed> due = jdbc.sql("SELECT id, receiver, endpoint, type, event_id, saga_id, payload, deadline, attempts FROM delivery"
                         + " WHERE status = 'PENDING' AND next_attempt_at <= ? FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
                 .param(sql(now))
                 .query((rs, n) -> new Claimed(rs.getLong("id"), rs.getString("receiver"), rs.getString("endpoint"), rs.getString("type"),
+                        rs.getString("event_id"), rs.getString("saga_id"),
                         rs.getString("payload").getBytes(StandardCharsets.UTF_8), instant(rs, "deadline"), rs.getInt("attempts") + 1))
                 .list();
         List<Claimed> toSend = new ArrayList<>();
@@ -136,7 +137,8 @@ public final class EventStore {
     }
 
     /** A copy claimed for sending; {@code attempt} counts from 1 (for an expired copy: the attempt it did not get). */
-    public record Claimed(long id, String receiver, String endpoint, String type, byte[] payload, Instant deadline, int attempt) {
+    public record Claimed(long id, String receiver, String endpoint, String type, String eventId, String sagaId, byte[] payload,
+            Instant deadline, int attempt) {
     }
 
     /** The outbox's backlog. */

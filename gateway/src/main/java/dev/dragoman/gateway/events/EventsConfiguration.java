@@ -8,6 +8,7 @@ import dev.dragoman.gateway.saga.SagaDeadlines;
 import dev.dragoman.gateway.security.CallerKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
@@ -39,11 +40,17 @@ class EventsConfiguration {
     }
 
     @Bean
+    HttpTransport httpTransport(DragomanProperties properties) {
+        return new HttpTransport(properties.events().delivery().timeout());
+    }
+
+    /** @param transports HTTP always; Kafka when it is configured (KafkaConfiguration) */
+    @Bean
     DeliveryWorker deliveryWorker(EventStore store, TransactionTemplate transactions, Clock clock, EventMetrics metrics,
-            DragomanProperties properties) {
+            DragomanProperties properties, List<Transport> transports) {
         DragomanProperties.Delivery delivery = properties.events().delivery();
         return new DeliveryWorker(store, transactions, clock, metrics, new Backoff(delivery.firstRetry(), delivery.maxRetry()),
-                delivery.timeout(), delivery.lease(), delivery.batchSize());
+                delivery.timeout(), delivery.lease(), delivery.batchSize(), transports);
     }
 
     @Bean

@@ -35,7 +35,7 @@ public final class EventMetrics {
     }
 
     public void refused(String reason) {
-        count("dragoman.events.refused", "Events refused at POST /events, by reason", "reason", reason);
+        count("dragoman.events.refused", "Events refused at POST /events or skipped on an inbound Kafka topic, by reason", "reason", reason);
     }
 
     /** A copy's attempt ended: {@code delivered}, {@code retried}, {@code rejected} or {@code expired}. */

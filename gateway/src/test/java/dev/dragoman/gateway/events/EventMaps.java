@@ -12,12 +12,17 @@ final class EventMaps {
     }
 
     static Path write(int inboxPort) {
+        return write(inboxPort, "http://127.0.0.1:" + inboxPort + "/product/events");
+    }
+
+    /** @param productInbox product's inbox instead of its WireMock one, such as {@code kafka:product.events} */
+    static Path write(int inboxPort, String productInbox) {
         try {
             Path dir = Files.createTempDirectory("dragoman-event-maps");
             Files.writeString(dir.resolve("orders.yaml"), """
                     contexts:
                       order:    {inbox: http://127.0.0.1:%1$d/order/events}
-                      product:  {inbox: http://127.0.0.1:%1$d/product/events}
+                      product:  {inbox: "%2$s"}
                       payment:  {inbox: http://127.0.0.1:%1$d/payment/events}
                       shipping: {inbox: http://127.0.0.1:%1$d/shipping/events}
 
@@ -67,7 +72,7 @@ final class EventMaps {
                         outcome:
                           completed: order.confirmed
                           aborted: order.cancelled
-                    """.formatted(inboxPort));
+                    """.formatted(inboxPort, productInbox));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

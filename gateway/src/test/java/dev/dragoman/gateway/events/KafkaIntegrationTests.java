@@ -1,0 +1,239 @@
+package dev.dragoman.gateway.events;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Kafka as the transport (docs/EVENTS.md, "Kafka"), against a real KRaft broker: product's inbox
+ * is the topic {@code product.events}, and order also publishes on the topic {@code order.events};
+ * the other inboxes are WireMock's.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "dragoman.callers.order.api-keys=order-key",
+        "dragoman.admin.api-keys=admin-key",
+        "dragoman.events.max-event-size=16KB",
+        "dragoman.events.delivery.poll-interval=50ms",
+        "dragoman.events.delivery.timeout=2s",
+        "dragoman.events.delivery.lease=5s",
+        "dragoman.events.kafka.group-id=dragoman-kafka-it",
+        "dragoman.events.kafka.topics[0].topic=order.events",
+        "dragoman.events.kafka.topics[0].context=order"})
+@AutoConfigureWebTestClient
+@ExtendWith(TestKafka.class)
+// closed after this class, while the broker still runs
+@DirtiesContext
+class KafkaIntegrationTests {
+
+    static final WireMockServer inboxes = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void kafkaAndMaps(DynamicPropertyRegistry registry) {
+        if (!inboxes.isRunning()) {
+            inboxes.start();
+        }
+        TestKafka.createTopics(2, "order.events", "product.events");
+        registry.add("dragoman.events.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        registry.add("dragoman.context-maps", () -> {
+            Path maps = EventMaps.write(inboxes.port(), "kafka:product.events");
+            write(maps.resolve("archive.yaml"), """
+                    contexts:
+                      archive: {inbox: "kafka:no.such.topic"}
+                    events:
+                      - type: order.archived
+                        from: order
+                        deliver:
+                          - to: archive
+                    """);
+            return maps.toString();
+        });
+    }
+
+    @AfterAll
+    static void stopInboxes() {
+        inboxes.stop();
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    MeterRegistry registry;
+
+    @BeforeEach
+    void inboxesAccept() {
+        inboxes.stubFor(post(urlPathMatching("/.*")).willReturn(aResponse().withStatus(202)));
+    }
+
+    @Test
+    void aPostedEvent_arrivesOnTheKafkaInbox_translated_asAStructuredCloudEvent_keyedBySagaId() {
+        String id = newId();
+        Instant now = Instant.now();
+        publish(EventsIntegrationTests.orderPlaced(id, "GX-1001", 10000)).expectStatus().isAccepted();
+
+        ConsumerRecord<String, byte[]> record = awaitRecord("product.events", id);
+        assertThat(record.key()).as("one saga's events on one partition").isEqualTo(id);
+        assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("application/cloudevents+json");
+        JsonNode copy = JSON.readTree(record.value());
+        assertThat(copy.get("type").asString()).isEqualTo("order.placed");
+        assertThat(copy.get("source").asString()).isEqualTo("/order-service");
+        assertThat(copy.get("sagaid").asString()).isEqualTo(id);
+        assertThat(Instant.parse(copy.get("deadline").asString())).isBetween(now.plusSeconds(599), now.plusSeconds(601));
+        assertThat(copy.get("expirytime").asString()).isEqualTo(copy.get("deadline").asString());
+        assertThat(copy.at("/data/items/0/sku").asInt()).as("translated into product's model").isEqualTo(501);
+        awaitDelivered(id, "product");
+        assertThat(sentTo("/shipping/events", id)).as("the HTTP inboxes as before").hasSize(1);
+    }
+
+    @Test
+    void anEventOnAnInboundTopic_isDeliveredTranslated_andTheSameSourceAndIdTwiceIsDeliveredOnce() {
+        String id = newId();
+        String event = """
+                {"specversion":"1.0","id":"%s","source":"/order-service","type":"order.placed","datacontenttype":"application/json",
+                 "data":{"items":[{"sku":"GX-1002","price":0.1000000000000000055511}],"amount":1E+2}}""".formatted(id);
+        TestKafka.produceStructured("order.events", null, id, event);
+        TestKafka.produceStructured("order.events", null, id, event);
+
+        JsonNode shipping = JSON.readTree(awaitRequest("/shipping/events", id).getBodyAsString());
+        assertThat(shipping.at("/data/items/0/sku").asString()).isEqualTo("SHP-502");
+        assertThat(shipping.get("sagaid").asString()).isEqualTo(id);
+        String payment = awaitRequest("/payment/events", id).getBodyAsString();
+        assertThat(payment).as("data no rule touches, byte for byte").contains("\"price\":0.1000000000000000055511").contains("\"amount\":1E+2");
+        assertThat(JSON.readTree(awaitRecord("product.events", id).value()).at("/data/items/0/sku").asInt()).isEqualTo(502);
+
+        await().until(() -> count("dragoman.events.duplicates", "type", "order.placed") >= 1);
+        awaitDelivered(id, "shipping");
+        assertThat(sentTo("/shipping/events", id)).as("published twice, delivered once").hasSize(1);
+        assertThat(TestKafka.readAll("product.events").stream().filter(r -> JSON.readTree(r.value()).path("id").asString().equals(id)))
+                .hasSize(1);
+    }
+
+    @Test
+    void aBinaryModeRecord_isTakenLikeAStructuredOne() {
+        String id = newId();
+        TestKafka.produce("order.events", null, id, "{\"note\":\"leave at the door\"}",
+                "ce_specversion", "1.0", "ce_id", id, "ce_source", "/order-service", "ce_type", "order.note",
+                "ce_deadline", "2099-06-01T12:30:00Z", "content-type", "application/json");
+
+        JsonNode note = JSON.readTree(awaitRequest("/shipping/notes", id).getBodyAsString());
+        assertThat(note.get("type").asString()).isEqualTo("order.note");
+        assertThat(note.get("deadline").asString()).isEqualTo("2099-06-01T12:30:00Z");
+        assertThat(note.at("/data/note").asString()).isEqualTo("leave at the door");
+    }
+
+    @Test
+    void invalidAndRefusedRecords_areSkippedAndCounted_andTheRecordsAfterThemAreTaken() {
+        double invalid = count("dragoman.events.refused", "reason", "invalid-event");
+        double forbidden = count("dragoman.events.refused", "reason", "event-not-publishable");
+        double untranslatable = count("dragoman.events.refused", "reason", "untranslatable-identifier");
+        TestKafka.produce("order.events", 0, "x", "{\"not\":\"a cloud event\"}");
+        TestKafka.produceStructured("order.events", 0, "x", "{\"specversion\":\"1.0\", ");
+        TestKafka.produceStructured("order.events", 0, "x", """
+                {"specversion":"1.0","id":"%s","source":"/product-service","type":"product.reserved","sagaid":"s","data":{}}"""
+                .formatted(newId()));
+        TestKafka.produceStructured("order.events", 0, "x", EventsIntegrationTests.orderPlaced(newId(), "GX-9999", 1));
+        String id = newId();
+        TestKafka.produceStructured("order.events", 0, "x", EventsIntegrationTests.note(id));
+
+        awaitRequest("/shipping/notes", id);
+        assertThat(count("dragoman.events.refused", "reason", "invalid-event")).isEqualTo(invalid + 2);
+        assertThat(count("dragoman.events.refused", "reason", "event-not-publishable")).isEqualTo(forbidden + 1);
+        assertThat(count("dragoman.events.refused", "reason", "untranslatable-identifier")).isEqualTo(untranslatable + 1);
+    }
+
+    @Test
+    void aKafkaInboxWhoseTopicDoesNotExist_isRejected() {
+        String id = newId();
+        publish("""
+                {"specversion":"1.0","id":"%s","source":"/order-service","type":"order.archived","data":{}}""".formatted(id))
+                .expectStatus().isAccepted();
+
+        await().untilAsserted(() -> http.get().uri("/admin/events?source=/order-service&id=" + id).header("X-Api-Key", "admin-key")
+                .exchange().expectBody()
+                .jsonPath("$.copies[0].status").isEqualTo("rejected")
+                .jsonPath("$.copies[0].attempts").isEqualTo(1)
+                .jsonPath("$.copies[0].lastError").isEqualTo("Kafka topic no.such.topic does not exist: create it, or correct the inbox"
+                        + " 'kafka:no.such.topic'"));
+    }
+
+    // ---- helpers
+
+    WebTestClient.ResponseSpec publish(String event) {
+        return http.post().uri("/events").header("X-Api-Key", "order-key").contentType(MediaType.valueOf("application/cloudevents+json"))
+                .bodyValue(event).exchange();
+    }
+
+    void awaitDelivered(String id, String receiver) {
+        await().untilAsserted(() -> http.get().uri("/admin/events?source=/order-service&id=" + id).header("X-Api-Key", "admin-key")
+                .exchange().expectBody()
+                .jsonPath("$.copies[?(@.receiver == '" + receiver + "')].status").isEqualTo("delivered"));
+    }
+
+    double count(String name, String tag, String value) {
+        Counter counter = registry.find(name).tag(tag, value).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    static ConsumerRecord<String, byte[]> awaitRecord(String topic, String id) {
+        return await().until(() -> TestKafka.readAll(topic).stream().filter(r -> JSON.readTree(r.value()).path("id").asString().equals(id))
+                .findFirst(), java.util.Optional::isPresent).get();
+    }
+
+    static LoggedRequest awaitRequest(String inbox, String id) {
+        return await().until(() -> sentTo(inbox, id), list -> !list.isEmpty()).get(0);
+    }
+
+    static List<LoggedRequest> sentTo(String inbox, String id) {
+        return inboxes.findAll(postRequestedFor(urlEqualTo(inbox)).withRequestBody(matchingJsonPath("$.id", equalTo(id))));
+    }
+
+    static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}
