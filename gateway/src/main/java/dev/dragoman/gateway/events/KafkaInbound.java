@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -79,6 +80,10 @@ final class KafkaInbound implements SmartLifecycle {
             refuse(record, context, EventProblems.invalid(e.getMessage()));
         } catch (IntakeRefusedException e) {
             refuse(record, context, e.problem());
+        } catch (DataAccessException e) {
+            // the store is away: the record is read again, with backoff, and its offset not committed
+            metrics.inboundRetried(record.topic());
+            throw e;
         }
     }
 

@@ -38,6 +38,12 @@ public final class EventMetrics {
         count("dragoman.events.refused", "Events refused at POST /events or skipped on an inbound Kafka topic, by reason", "reason", reason);
     }
 
+    /** A record of an inbound Kafka topic could not be stored (the store is away) and will be read again. */
+    public void inboundRetried(String topic) {
+        count("dragoman.events.inbound.retried", "Records of inbound Kafka topics read again because the event store was unavailable",
+                "topic", topic);
+    }
+
     /** A copy's attempt ended: {@code delivered}, {@code retried}, {@code rejected} or {@code expired}. */
     public void delivery(String outcome, String type, String receiver) {
         Counter.builder("dragoman.events." + outcome)
