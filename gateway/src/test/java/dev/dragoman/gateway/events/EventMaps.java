@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The maps the event tests run against: the order saga of the example maps, every inbox on one WireMock server. */
-final class EventMaps {
+public final class EventMaps {
 
     private EventMaps() {
     }
 
-    static Path write(int inboxPort) {
+    public static Path write(int inboxPort) {
         return write(inboxPort, "http://127.0.0.1:" + inboxPort + "/product/events");
     }
 

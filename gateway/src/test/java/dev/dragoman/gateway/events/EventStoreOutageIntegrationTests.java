@@ -52,7 +52,7 @@ class EventStoreOutageIntegrationTests {
     @AfterAll
     static void stop() {
         inboxes.stop();
-        TestDatabases.onPostgresServer("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+        TestDatabases.bringBack(database);
     }
 
     @Autowired
@@ -60,14 +60,13 @@ class EventStoreOutageIntegrationTests {
 
     @Test
     void whileTheDatabaseIsDown_publishingIs503WithRetryAfter_andAfterwardsEverythingGoesOn() {
-        TestDatabases.onPostgresServer("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
-        TestDatabases.onPostgresServer("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+        TestDatabases.takeAway(database);
         String refused = UUID.randomUUID().toString();
         publish(refused).expectStatus().isEqualTo(503)
                 .expectHeader().valueEquals("Retry-After", "5")
                 .expectBody().jsonPath("$.type").isEqualTo("https://dragoman.dev/problems/event-store-unavailable");
 
-        TestDatabases.onPostgresServer("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+        TestDatabases.bringBack(database);
         await().untilAsserted(() -> publish(refused).expectStatus().isAccepted());
         await().until(() -> !inboxes.findAll(postRequestedFor(urlEqualTo("/shipping/notes"))).isEmpty());
     }

@@ -63,7 +63,7 @@ class KafkaStoreOutageIntegrationTests {
     @AfterAll
     static void stop() {
         inboxes.stop();
-        TestDatabases.onPostgresServer("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+        TestDatabases.bringBack(database);
     }
 
     @Autowired
@@ -71,15 +71,14 @@ class KafkaStoreOutageIntegrationTests {
 
     @Test
     void aRecordReadWhileTheStoreIsDown_isReadAgainUntilStored_thenDelivered() {
-        TestDatabases.onPostgresServer("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
-        TestDatabases.onPostgresServer("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+        TestDatabases.takeAway(database);
         String id = UUID.randomUUID().toString();
         TestKafka.produceStructured("order.outage.events", null, id, """
                 {"specversion":"1.0","id":"%s","source":"/order-service","type":"order.note","data":{"note":"fragile"}}""".formatted(id));
 
         await("the record read, and refused by the store, twice").until(() -> retried() >= 2);
 
-        TestDatabases.onPostgresServer("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+        TestDatabases.bringBack(database);
         await("the record stored and delivered once the store is back").until(() -> !inboxes.findAll(
                 postRequestedFor(urlEqualTo("/shipping/notes")).withRequestBody(matchingJsonPath("$.id", equalTo(id)))).isEmpty());
     }

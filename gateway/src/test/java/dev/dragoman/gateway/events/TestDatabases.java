@@ -58,6 +58,17 @@ public final class TestDatabases {
         }
     }
 
+    /** Takes a test database away, as an outage would: no new connections, and the open ones cut. */
+    public static void takeAway(String database) {
+        onPostgresServer("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+        onPostgresServer("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+    }
+
+    /** Brings a database taken away back. */
+    public static void bringBack(String database) {
+        onPostgresServer("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+    }
+
     /** The database name at the end of a JDBC URL made by {@link #newPostgresDatabase()}. */
     public static String databaseName(String jdbcUrl) {
         String path = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);

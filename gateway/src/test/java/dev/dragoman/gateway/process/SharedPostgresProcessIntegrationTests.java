@@ -10,12 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.dragoman.gateway.events.EventMaps;
 import dev.dragoman.gateway.events.TestDatabases;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +71,8 @@ class SharedPostgresProcessIntegrationTests {
     @Test
     void twoInstancesOnOnePostgres_endEverySagaOnce_andCompensateOnce_evenWhenOneIsKilled() throws Exception {
         String database = TestDatabases.newPostgresDatabase();
-        Path maps = writeMaps();
+        // the order saga of the example maps (EventMaps), every inbox on the one WireMock server
+        Path maps = EventMaps.write(inboxes.port());
         GatewayProcess a = start(maps, database, "a.log");
         GatewayProcess b = start(maps, database, "b.log");
 
@@ -141,54 +140,6 @@ class SharedPostgresProcessIntegrationTests {
                 "--dragoman.reload.watch=false");
         gateways.add(gateway);
         return gateway.awaitHealthy();
-    }
-
-    private Path writeMaps() {
-        Path maps = work.resolve("maps");
-        try {
-            Files.createDirectories(maps);
-            Files.writeString(maps.resolve("orders.yaml"), """
-                    contexts:
-                      order:   {inbox: http://127.0.0.1:%1$d/order/events}
-                      product: {inbox: http://127.0.0.1:%1$d/product/events}
-                      payment: {inbox: http://127.0.0.1:%1$d/payment/events}
-
-                    concepts:
-                      product:
-                        keys: {order: [sku], product: [sku]}
-                        entries:
-                          - {order: {sku: GX-1001}, product: {sku: 501}}
-
-                    events:
-                      - type: order.placed
-                        from: order
-                        deliver:
-                          - to: product
-                            data: {"$.items[*].sku": product.sku}
-                          - to: payment
-
-                    sagas:
-                      - name: order-placement
-                        start: order.placed
-                        deadline: PT10M
-                        participants:
-                          - context: product
-                            completed: product.reserved
-                            failed: product.out-of-stock
-                            compensation: product.release
-                          - context: payment
-                            completed: payment.captured
-                            failed: payment.declined
-                            compensation: payment.refund
-                            negate: ["$.amount"]
-                        outcome:
-                          completed: order.confirmed
-                          aborted: order.cancelled
-                    """.formatted(inboxes.port()), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return maps;
     }
 
     private static Map<String, String> headers(String key) {
