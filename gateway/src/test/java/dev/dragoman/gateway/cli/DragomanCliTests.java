@@ -1,0 +1,43 @@
+package dev.dragoman.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DragomanCliTests {
+
+    @Test
+    void isCommand_commandsAndHelp_butNotTheGatewaysArguments() {
+        assertThat(DragomanCli.isCommand(new String[] {"validate", "context-maps"})).isTrue();
+        assertThat(DragomanCli.isCommand(new String[] {"--help"})).isTrue();
+        assertThat(DragomanCli.isCommand(new String[] {"diff", "a", "b"})).isTrue();
+        assertThat(DragomanCli.isCommand(new String[] {})).isFalse();
+        assertThat(DragomanCli.isCommand(new String[] {"--spring.profiles.active=demo"})).isFalse();
+        assertThat(DragomanCli.isCommand(new String[] {"--server.port=8081", "validate"})).isFalse();
+    }
+
+    @Test
+    void help_listsEveryCommandWithItsDescription() {
+        CliRun run = CliRun.of("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Checks and tries context maps without starting the gateway")
+                .contains("validate", "check", "translate", "diff", "Loads a context-maps directory as the gateway would");
+    }
+
+    @Test
+    void help_ofACommand_describesItsOptionsAndExitCodes() {
+        CliRun run = CliRun.of("help", "translate");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--route=ID", "--direction", "--path", "--query", "--header", "Exit code");
+    }
+
+    @Test
+    void unknownCommandOption_isAUsageErrorWithExitCode2() {
+        CliRun run = CliRun.of("validate", "--strict", "context-maps");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown option: '--strict'");
+    }
+}
