@@ -14,15 +14,15 @@ import picocli.CommandLine.Spec;
 /** {@code check DIR}: the maps load; are they what their authors meant? */
 @Command(name = "check",
         mixinStandardHelpOptions = true,
-        description = {"Loads a context-maps directory and checks what needs no example traffic:",
-                "  non-invertible  a table row that does not come back when translated from one context to another "
-                        + "and back (e.g. a row that has no identity in the other context)",
-                "  unreachable     a route rule that can never apply (a path template an earlier one always wins "
-                        + "over, a body path or header ruled twice)",
-                "  unused          a concept that no route and no event refers to",
-                "Each finding is a line: file:line: key.path: kind: message.",
-                "Exit code: 0 when nothing is found, 2 when there are only findings (warnings), "
-                        + "1 when the maps do not load."})
+        header = "Finds table rows that do not translate back, rules that never apply, unused concepts.",
+        description = {"Loads a context-maps directory and checks what needs no example traffic. Each finding is a line, "
+                + "file:line: key.path: kind: message, of one of three kinds.",
+                "non-invertible: a table row that does not come back when translated from one context to another and back, "
+                        + "such as a row that has no identity in the other context (a route between the two rejects it).",
+                "unreachable: a route rule that can never apply: a path template that an earlier one always wins over, "
+                        + "a body path or a header ruled twice.",
+                "unused: a concept that no route and no event refers to.",
+                "Exit code: 0 when nothing is found, 2 when there are only findings (warnings), 1 when the maps do not load."})
 final class CheckCommand implements Callable<Integer> {
 
     @Spec

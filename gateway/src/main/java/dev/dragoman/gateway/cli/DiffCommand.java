@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code diff OLD NEW}: what a change of maps changes, for the review of that change. */
 @Command(name = "diff",
         mixinStandardHelpOptions = true,
+        header = "What a change of maps changes: declarations, table rows and route rules.",
         description = {"Compares two context-maps directories by what they declare, not by their text: "
                 + "contexts, concepts, routes, events and sagas added (+), removed (-) or changed (~); "
                 + "table rows added, removed or changed (by content); route rules added, removed or changed.",

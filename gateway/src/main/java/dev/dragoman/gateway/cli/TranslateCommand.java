@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "translate",
         mixinStandardHelpOptions = true,
+        header = "Translates a sample request or response for a route; lists what does not translate.",
         description = {"Translates a sample request or response for a route, without sending it anywhere.",
                 "The body is read from standard input (may be empty) and written translated to standard output; "
                         + "the translated path, query and headers, and every value that could not be translated "

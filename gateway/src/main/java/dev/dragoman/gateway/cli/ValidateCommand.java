@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code validate DIR}: loads the maps as the gateway would, and says what keeps them from loading. */
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
+        header = "Loads the maps as the gateway would; lists every error (exit 0 valid, 1 not).",
         description = {"Loads a context-maps directory as the gateway would and prints every error, "
                 + "as file:line: key.path: message (hint).",
                 "Exit code: 0 when the maps load, 1 when they do not (for CI)."})

@@ -22,7 +22,7 @@ class DragomanCliTests {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Checks and tries context maps without starting the gateway")
-                .contains("validate", "check", "translate", "diff", "Loads a context-maps directory as the gateway would");
+                .contains("validate", "check", "translate", "diff", "Loads the maps as the gateway would", "Finds table rows that do not translate back");
     }
 
     @Test
