@@ -17,7 +17,6 @@ import dev.dragoman.gateway.DragomanApplication;
 import dev.dragoman.gateway.maptest.MapTestCase.Event;
 import dev.dragoman.gateway.maptest.MapTestCase.EventCase;
 import dev.dragoman.gateway.maptest.MapTestCase.ExpectedCopy;
-import dev.dragoman.gateway.maptest.MapTestCase.ExpectedError;
 import dev.dragoman.gateway.maptest.MapTestCase.HttpCase;
 import dev.dragoman.gateway.maptest.MapTestCase.Message;
 import dev.dragoman.gateway.maptest.MapTestReport.CaseResult;
@@ -44,7 +43,6 @@ import java.util.UUID;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -193,12 +191,13 @@ final class TestBench implements AutoCloseable {
         }
 
         if (c.error() != null) {
-            error(c.error(), response.statusCode(), response.body(), "the caller", failures);
+            Expectations.error(c.error(), response.statusCode(), response.body(), "the caller", failures);
             return;
         }
         Message expected = c.response();
         if (response.statusCode() != expected.status()) {
-            failures.add("the caller received status " + response.statusCode() + ", expected " + expected.status() + detail(response.body()));
+            failures.add("the caller received status " + response.statusCode() + ", expected " + expected.status()
+                    + Expectations.detail(response.body()));
             return;
         }
         expected.headers().forEach((name, value) -> {
@@ -209,7 +208,7 @@ final class TestBench implements AutoCloseable {
                 failures.add("the caller received header " + name + ": " + actual + ", expected " + value);
             }
         });
-        body("the caller's body", expected.body(), response.body(), failures);
+        Expectations.body("the caller's body", expected.body(), response.body(), failures);
     }
 
     private void upstreamReceived(Message expected, LoggedRequest actual, List<String> failures) {
@@ -229,7 +228,7 @@ final class TestBench implements AutoCloseable {
                 failures.add("the upstream received header " + name + ": " + actual.getHeader(name) + ", expected " + value);
             }
         });
-        body("the upstream's body", expected.body(), actual.getBodyAsString(), failures);
+        Expectations.body("the upstream's body", expected.body(), actual.getBodyAsString(), failures);
     }
 
     /** When the route's upstream got nothing, where the request went instead, if to another route's. */
@@ -251,17 +250,17 @@ final class TestBench implements AutoCloseable {
             HttpResponse<String> answer = publish(given);
             if (answer.statusCode() != 202) {
                 failures.add("the given event on line " + given.line() + " was answered " + answer.statusCode() + ", expected 202"
-                        + detail(answer.body()));
+                        + Expectations.detail(answer.body()));
                 return;
             }
         }
         HttpResponse<String> answer = publish(c.publish());
         if (c.error() != null) {
-            error(c.error(), answer.statusCode(), answer.body(), "the publisher", failures);
+            Expectations.error(c.error(), answer.statusCode(), answer.body(), "the publisher", failures);
             return;
         }
         if (answer.statusCode() != 202) {
-            failures.add("the publisher received status " + answer.statusCode() + ", expected 202" + detail(answer.body()));
+            failures.add("the publisher received status " + answer.statusCode() + ", expected 202" + Expectations.detail(answer.body()));
             return;
         }
         JsonNode accepted = JSON.readTree(answer.body());
@@ -337,74 +336,6 @@ final class TestBench implements AutoCloseable {
         return null;
     }
 
-    // ---- comparisons shared by both kinds of case
-
-    private static void error(ExpectedError expected, int status, String body, String who, List<String> failures) {
-        if (status != expected.status()) {
-            failures.add(who + " received status " + status + ", expected " + expected.status() + detail(body));
-            return;
-        }
-        if (expected.errors().isEmpty()) {
-            return;
-        }
-        JsonNode errors;
-        try {
-            errors = JSON.readTree(body).path("errors");
-        } catch (JacksonException e) {
-            failures.add(who + " received a body that is not JSON: " + shorten(body));
-            return;
-        }
-        if (errors.size() != expected.errors().size()) {
-            failures.add(who + " received " + errors.size() + " errors, expected " + expected.errors().size() + ": " + JsonDiff.show(errors));
-        }
-        for (int i = 0; i < Math.min(errors.size(), expected.errors().size()); i++) {
-            JsonNode actual = errors.get(i);
-            int index = i;
-            expected.errors().get(i).forEach((member, value) -> {
-                String got = actual.path(member).asString(null);
-                if (value == null ? got != null : !value.equals(got)) {
-                    failures.add(who + "'s errors[" + index + "]." + member + ": expected " + quote(value) + ", got " + quote(got));
-                }
-            });
-        }
-    }
-
-    private static void body(String what, JsonNode expected, String actual, List<String> failures) {
-        if (expected == null) {
-            return;
-        }
-        if (expected.isString()) {
-            if (!expected.asString().equals(actual)) {
-                failures.add(what + ": expected " + quote(expected.asString()) + ", got " + quote(shorten(actual)));
-            }
-            return;
-        }
-        JsonNode parsed;
-        try {
-            parsed = actual == null || actual.isEmpty() ? null : JSON.readTree(actual);
-        } catch (JacksonException e) {
-            failures.add(what + " is not JSON: " + quote(shorten(actual)));
-            return;
-        }
-        if (parsed == null) {
-            failures.add(what + ": expected " + JsonDiff.show(expected) + ", got no body");
-            return;
-        }
-        JsonDiff.diff(expected, parsed).forEach(d -> failures.add(what + " at " + d));
-    }
-
-    private static String detail(String body) {
-        try {
-            JsonNode problem = JSON.readTree(body);
-            if (problem.has("detail")) {
-                return " (" + problem.get("detail").asString() + ")";
-            }
-        } catch (JacksonException | IllegalArgumentException e) {
-            // not a problem document: show the text
-        }
-        return body == null || body.isEmpty() ? "" : " (body: " + shorten(body) + ")";
-    }
-
     private static String describe(LoggedRequest request) {
         return request.getMethod() + " " + request.getUrl();
     }
@@ -415,14 +346,6 @@ final class TestBench implements AutoCloseable {
 
     private static boolean hasHeader(Map<String, String> headers, String name) {
         return headers.keySet().stream().anyMatch(name::equalsIgnoreCase);
-    }
-
-    private static String quote(String text) {
-        return text == null ? "nothing" : "'" + text + "'";
-    }
-
-    private static String shorten(String text) {
-        return text == null || text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     private static String encode(String context) {

@@ -125,8 +125,8 @@ final class TestFileReader {
                 context(entry.getKey(), cp);
                 ObjectNode copy = object(entry.getValue(), cp, "a copy (type, data)");
                 keys(copy, cp, COPY_KEYS);
-                deliver.put(entry.getKey(), new ExpectedCopy(yaml.line(cp), or(string(copy, cp, "type", false), publish.attributes().get("type").asString()),
-                        copy.get("data")));
+                String type = or(string(copy, cp, "type", false), publish.attributes().get("type").asString());
+                deliver.put(entry.getKey(), new ExpectedCopy(yaml.line(cp), type, copy.get("data")));
             }
         }
         List<String> noCopyTo = new ArrayList<>();
