@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param reload How the maps directory is watched for edits.
  * @param dataDir Directory of the embedded event store (environment variable DRAGOMAN_DATA_DIR); created when missing.
  * @param events How published events are stored and delivered.
+ * @param overrides Where routes and inboxes really point, replacing the maps' URLs without editing them (tests, local runs).
  */
 @ConfigurationProperties("dragoman")
 @Validated
@@ -35,7 +37,12 @@ public record DragomanProperties(
         @NotNull @DefaultValue("10MB") DataSize maxBodySize,
         @Valid @DefaultValue Reload reload,
         @NotNull @DefaultValue("data") Path dataDir,
-        @Valid @DefaultValue Events events) {
+        @Valid @DefaultValue Events events,
+        @Valid @DefaultValue Overrides overrides) {
+
+    public DragomanProperties {
+        overrides = overrides == null ? new Overrides(Map.of(), Map.of()) : overrides;
+    }
 
     /**
      * One calling context's credentials.
@@ -125,5 +132,31 @@ public record DragomanProperties(
             @NotNull @DefaultValue("200ms") Duration pollInterval,
             @Positive @DefaultValue("32") int batchSize,
             @NotNull @DefaultValue("1m") Duration lease) {
+    }
+
+    /**
+     * URLs that replace the ones the maps declare, so that the same maps can run against stand-ins
+     * (the map tests' WireMock servers, a local copy of a department) without being edited. A key
+     * holding dots is written in brackets: dragoman.overrides.upstreams[my.route]=...
+     *
+     * @param upstreams Upstream per route id, replacing the route's upstream: dragoman.overrides.upstreams.<route-id>=http://127.0.0.1:9999.
+     * @param inboxes Where a context's events go, replacing its inbox and any delivery's own endpoint: dragoman.overrides.inboxes.<context>=http://127.0.0.1:9999/events.
+     */
+    public record Overrides(@DefaultValue Map<String, URI> upstreams, @DefaultValue Map<String, String> inboxes) {
+
+        public Overrides {
+            upstreams = upstreams == null ? Map.of() : Map.copyOf(upstreams);
+            inboxes = inboxes == null ? Map.of() : Map.copyOf(inboxes);
+        }
+
+        /** The upstream a route forwards to: its override, or the one its map declares. */
+        public URI upstream(String routeId, URI declared) {
+            return upstreams.getOrDefault(routeId, declared);
+        }
+
+        /** Where a context's copies go: its override, or the inbox or endpoint its map declares (null when none). */
+        public String inbox(String context, String declared) {
+            return inboxes.getOrDefault(context, declared);
+        }
     }
 }

@@ -58,7 +58,7 @@ class GatewayConfiguration {
 
     @Bean
     ContextMapRoutes contextMapRoutes(ModelHolder models, CallerKeys keys, DragomanProperties properties, TranslationMetrics metrics) {
-        return new ContextMapRoutes(models, keys, properties.maxBodySize().toBytes(), metrics);
+        return new ContextMapRoutes(models, keys, properties.maxBodySize().toBytes(), metrics, properties.overrides());
     }
 
     @Bean

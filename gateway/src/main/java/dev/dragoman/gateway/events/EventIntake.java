@@ -1,5 +1,6 @@
 package dev.dragoman.gateway.events;
 
+import dev.dragoman.gateway.DragomanProperties.Overrides;
 import dev.dragoman.gateway.metrics.EventMetrics;
 import dev.dragoman.gateway.model.ModelHolder;
 import dev.dragoman.gateway.saga.Negation;
@@ -50,12 +51,23 @@ public final class EventIntake {
     private final Duration defaultDeadline;
     private final EventMetrics metrics;
     private final Runnable newWork;
+    private final Overrides overrides;
 
     /**
      * @param newWork told after each commit that added copies, so that delivery starts at once
      */
     public EventIntake(ModelHolder models, EventStore store, SagaCoordinator sagas, TransactionTemplate transactions, Clock clock,
             Duration defaultDeadline, EventMetrics metrics, Runnable newWork) {
+        this(models, store, sagas, transactions, clock, defaultDeadline, metrics, newWork, new Overrides(Map.of(), Map.of()));
+    }
+
+    /**
+     * @param newWork told after each commit that added copies, so that delivery starts at once
+     * @param overrides inboxes that replace the maps' own (dragoman.overrides.inboxes)
+     */
+    public EventIntake(ModelHolder models, EventStore store, SagaCoordinator sagas, TransactionTemplate transactions, Clock clock,
+            Duration defaultDeadline, EventMetrics metrics, Runnable newWork, Overrides overrides) {
+        this.overrides = overrides;
         this.models = models;
         this.store = store;
         this.sagas = sagas;
@@ -93,7 +105,7 @@ public final class EventIntake {
             Accepted accepted = transactions.execute(tx -> {
                 long published = store.insertPublished(source, event.getId(), event.getType(), publishing.publisher(), sagaId, deadline, now);
                 copies.forEach((receiver, copyData) -> store.enqueue(published, new OutboxEntry(OutboxEntry.COPY, source, event.getId(),
-                        event.getType(), sagaId, receiver, endpoint(translators, publishing, receiver),
+                        event.getType(), sagaId, receiver, endpoint(translators, publishing, receiver, overrides),
                         OutgoingEvents.copy(event, copyData, sagaId, deadline), deadline), now));
                 if (publishing.starts() != null) {
                     sagas.start(publishing.starts(), sagaId, publishing.publisher(), deadline, event.getDataContentType(),
@@ -204,7 +216,11 @@ public final class EventIntake {
         return outcome;
     }
 
-    private static String endpoint(Translators translators, Publishing publishing, String receiver) {
+    static String endpoint(Translators translators, Publishing publishing, String receiver, Overrides overrides) {
+        String override = overrides.inbox(receiver, null);
+        if (override != null) {
+            return override;
+        }
         for (Delivery delivery : publishing.route().deliver()) {
             if (delivery.to().equals(receiver) && delivery.endpoint() != null) {
                 return delivery.endpoint();

@@ -36,7 +36,7 @@ class EventsConfiguration {
     @Bean
     SagaCoordinator sagaCoordinator(JdbcClient jdbc, EventStore store, ModelHolder models, DragomanProperties properties,
             EventMetrics metrics) {
-        return new SagaCoordinator(jdbc, store, models, properties.events().outcomeWindow(), metrics);
+        return new SagaCoordinator(jdbc, store, models, properties.events().outcomeWindow(), metrics, properties.overrides());
     }
 
     @Bean
@@ -69,7 +69,7 @@ class EventsConfiguration {
     EventIntake eventIntake(ModelHolder models, EventStore store, SagaCoordinator sagas, TransactionTemplate transactions, Clock clock,
             DragomanProperties properties, EventMetrics metrics, Ticker outboxTicker) {
         return new EventIntake(models, store, sagas, transactions, clock, properties.events().defaultDeadline(), metrics,
-                outboxTicker::wake);
+                outboxTicker::wake, properties.overrides());
     }
 
     /** Threads for the blocking intake: about as many as the connection pool has connections (Hikari's default is 10). */

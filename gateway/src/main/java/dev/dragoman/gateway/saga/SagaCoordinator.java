@@ -1,5 +1,6 @@
 package dev.dragoman.gateway.saga;
 
+import dev.dragoman.gateway.DragomanProperties.Overrides;
 import dev.dragoman.gateway.events.EventProblems;
 import dev.dragoman.gateway.events.EventStore;
 import dev.dragoman.gateway.events.IntakeRefusedException;
@@ -38,9 +39,17 @@ public final class SagaCoordinator {
     private final ModelHolder models;
     private final Duration outcomeWindow;
     private final EventMetrics metrics;
+    private final Overrides overrides;
 
     public SagaCoordinator(JdbcClient jdbc, EventStore outbox, ModelHolder models,
             Duration outcomeWindow, EventMetrics metrics) {
+        this(jdbc, outbox, models, outcomeWindow, metrics, new Overrides(Map.of(), Map.of()));
+    }
+
+    /** @param overrides inboxes that replace the maps' own (dragoman.overrides.inboxes) */
+    public SagaCoordinator(JdbcClient jdbc, EventStore outbox, ModelHolder models,
+            Duration outcomeWindow, EventMetrics metrics, Overrides overrides) {
+        this.overrides = overrides;
         this.store = new SagaStore(jdbc);
         this.outbox = outbox;
         this.models = models;
@@ -63,7 +72,7 @@ public final class SagaCoordinator {
         outcomeData.forEach((receiver, bytes) -> {
             data.put(receiver, bytes == null ? null : Base64.getEncoder().encodeToString(bytes));
             BoundedContext context = model.contexts().get(receiver);
-            inboxes.put(receiver, context == null ? null : context.inbox());
+            inboxes.put(receiver, overrides.inbox(receiver, context == null ? null : context.inbox()));
         });
         try {
             store.insert(new StoredSaga(state, SagaDeclaration.of(saga), new Receivers(dataContentType, data, inboxes)));

@@ -104,7 +104,7 @@ class AdminFilterTests {
         DragomanProperties properties = new DragomanProperties(Path.of("maps"),
                 Map.of("web-support", new DragomanProperties.Caller(List.of("ws-key"))),
                 new DragomanProperties.Admin(adminKeys), openDevelopmentMode, DataSize.ofMegabytes(10),
-                new DragomanProperties.Reload(true, Duration.ofMillis(500)), Path.of("data"), null);
+                new DragomanProperties.Reload(true, Duration.ofMillis(500)), Path.of("data"), null, null);
         return new AdminFilter(new CallerKeys(properties), !adminKeys.isEmpty());
     }
 

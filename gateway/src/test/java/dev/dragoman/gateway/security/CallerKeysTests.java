@@ -67,6 +67,6 @@ class CallerKeysTests {
         Map<String, Caller> configured = new java.util.LinkedHashMap<>();
         callers.forEach((context, list) -> configured.put(context, new Caller(list)));
         return new CallerKeys(new DragomanProperties(Path.of("maps"), configured, new Admin(admin), open, DataSize.ofMegabytes(10),
-                new Reload(true, Duration.ofMillis(500)), Path.of("data"), null));
+                new Reload(true, Duration.ofMillis(500)), Path.of("data"), null, null));
     }
 }
