@@ -6,9 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: what a map author or CI runs before a change reaches a gateway. It
- * needs no Spring, so {@code DragomanApplication.main} hands these commands over before
- * starting anything, and they answer in well under a second.
+ * The command line: what a map author or CI runs before a change reaches a gateway.
+ * {@code DragomanApplication.main} hands these commands over before starting anything; all but
+ * {@code test} need no Spring and answer in well under a second.
  */
 @Command(name = "java -jar gateway.jar",
         mixinStandardHelpOptions = true,
@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 public final class DragomanCli {
 
     /** The first arguments that mean the command line rather than the gateway. */
-    private static final Set<String> FIRST_ARGUMENTS = Set.of("validate", "check", "translate", "diff", "help", "--help", "-h");
+    private static final Set<String> FIRST_ARGUMENTS = Set.of("validate", "check", "translate", "diff", "test", "help", "--help", "-h");
 
     private DragomanCli() {
     }
@@ -35,7 +35,8 @@ public final class DragomanCli {
                 .addSubcommand(new ValidateCommand())
                 .addSubcommand(new CheckCommand())
                 .addSubcommand(new TranslateCommand(stdin))
-                .addSubcommand(new DiffCommand());
+                .addSubcommand(new DiffCommand())
+                .addSubcommand(new TestCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command a build that keeps its maps elsewhere runs (docs/MAP-TESTS.md, "In your own build"):
- * the built jar's MapTestMain, through Spring Boot's PropertiesLauncher. Its exit code is what
+ * the built jar's command line ({@code java -jar gateway.jar test MAPS}). Its exit code is what
  * fails that build.
  */
 class JarRunsMapTestsProcessIntegrationTests {
@@ -51,8 +51,7 @@ class JarRunsMapTestsProcessIntegrationTests {
         assertThat(jar).as("system property dragoman.gateway.jar (set by failsafe; run ./mvnw verify)").isNotBlank();
         Path log = Files.createTempFile(work, "map-tests", ".log");
         Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + work, "-cp", jar, "-Dloader.main=" + MapTestMain.class.getName(),
-                "org.springframework.boot.loader.launch.PropertiesLauncher", maps.toString()))
+                "-Djava.io.tmpdir=" + work, "-jar", jar, "test", maps.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
