@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -63,6 +64,8 @@ final class TestBench implements AutoCloseable {
     private final ContextModel model;
     private final Map<String, WireMockServer> upstreams = new LinkedHashMap<>();
     private final WireMockServer inboxes = server();
+    /** Notified at every request an inbox receives, so that a wait for a copy ends when it arrives. */
+    private final Object arrivals = new Object();
     private final Map<String, String> keys = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private ConfigurableApplicationContext gateway;
@@ -89,6 +92,11 @@ final class TestBench implements AutoCloseable {
     }
 
     private void startAll(Path mapsDir) {
+        inboxes.addMockServiceRequestListener((request, response) -> {
+            synchronized (arrivals) {
+                arrivals.notifyAll();
+            }
+        });
         inboxes.start();
         inboxes.stubFor(post(urlPathMatching("/.*")).willReturn(aResponse().withStatus(202)));
         List<String> args = new ArrayList<>(List.of(
@@ -330,8 +338,13 @@ final class TestBench implements AutoCloseable {
                     return copy;
                 }
             }
-            // Polls the WireMock journal: delivery is asynchronous, and the runner has no clock to move.
-            Thread.sleep(POLL.toMillis());
+            // Delivery is asynchronous: wait for the next request to reach an inbox (or the time to run out).
+            long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
+            if (left > 0) {
+                synchronized (arrivals) {
+                    arrivals.wait(Math.min(left, POLL.toMillis()));
+                }
+            }
         } while (System.nanoTime() < until);
         return null;
     }
