@@ -28,7 +28,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "dragoman.callers.order.api-keys=order-key",
-        "spring.datasource.username=postgres",
         "spring.datasource.hikari.connection-timeout=1000",
         "dragoman.events.delivery.poll-interval=100ms"})
 @AutoConfigureWebTestClient
@@ -43,9 +42,7 @@ class EventStoreOutageIntegrationTests {
             inboxes.start();
             inboxes.stubFor(post(urlPathMatching("/.*")).willReturn(aResponse().withStatus(202)));
         }
-        String url = TestDatabases.newPostgresDatabase();
-        database = TestDatabases.databaseName(url);
-        registry.add("spring.datasource.url", () -> url);
+        database = TestDatabases.usePostgres(registry);
         registry.add("dragoman.context-maps", () -> EventMaps.write(inboxes.port()).toString());
     }
 

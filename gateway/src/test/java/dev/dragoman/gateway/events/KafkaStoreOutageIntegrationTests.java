@@ -29,7 +29,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * again, not skipped, and once the store is back it is stored and delivered.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.username=postgres",
         "spring.datasource.hikari.connection-timeout=1000",
         "dragoman.callers.order.api-keys=order-key",
         "dragoman.events.delivery.poll-interval=100ms",
@@ -53,9 +52,7 @@ class KafkaStoreOutageIntegrationTests {
             inboxes.stubFor(post(urlPathMatching("/.*")).willReturn(aResponse().withStatus(202)));
         }
         TestKafka.createTopics(1, "order.outage.events");
-        String url = TestDatabases.newPostgresDatabase();
-        database = TestDatabases.databaseName(url);
-        registry.add("spring.datasource.url", () -> url);
+        database = TestDatabases.usePostgres(registry);
         registry.add("dragoman.events.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("dragoman.context-maps", () -> EventMaps.write(inboxes.port()).toString());
     }

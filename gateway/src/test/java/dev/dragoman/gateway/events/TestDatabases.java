@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Fresh databases with the gateway's migrations, for tests of the stores without Spring: the
@@ -47,6 +48,18 @@ public final class TestDatabases {
             throw new IllegalStateException("cannot create a test database on the embedded PostgreSQL", e);
         }
         return server().getJdbcUrl("postgres", name);
+    }
+
+    /**
+     * Points a Spring Boot test's store at a new database on the shared PostgreSQL server.
+     *
+     * @return the database's name, to take it away and bring it back
+     */
+    public static String usePostgres(DynamicPropertyRegistry registry) {
+        String url = newPostgresDatabase();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        return databaseName(url);
     }
 
     /** Runs a statement as the superuser on the server's own database (to take a test database away, say). */
