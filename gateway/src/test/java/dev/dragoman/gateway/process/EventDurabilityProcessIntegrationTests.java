@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,22 +58,17 @@ class EventDurabilityProcessIntegrationTests {
     @TempDir
     Path work;
 
-    private final WireMockServer inboxes = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    private final List<GatewayProcess> gateways = new ArrayList<>();
+    private final InboxesAndGateways around = new InboxesAndGateways();
+    private final WireMockServer inboxes = around.inboxes;
 
     @BeforeEach
     void inboxesRefuseEverything() {
-        inboxes.start();
-        inboxes.stubFor(post(urlPathMatching("/.*")).willReturn(aResponse().withStatus(503)));
+        around.answering(503);
     }
 
     @AfterEach
     void stopEverything() {
-        try {
-            gateways.forEach(GatewayProcess::close);
-        } finally {
-            inboxes.stop();
-        }
+        around.close();
     }
 
     @Test
@@ -87,7 +80,7 @@ class EventDurabilityProcessIntegrationTests {
         for (int n = 0; n < PUBLISHED_ONE_BY_ONE; n++) {
             String id = UUID.randomUUID().toString();
             HttpResponse<String> answer = publish(first, id);
-            assertThat(answer.statusCode()).withFailMessage("event %d: %s %s%n%s", n, answer.statusCode(), answer.body(), logs())
+            assertThat(answer.statusCode()).withFailMessage("event %d: %s %s%n%s", n, answer.statusCode(), answer.body(), around.logs())
                     .isEqualTo(202);
             assertThat(JSON.readTree(answer.body()).path("duplicate").asBoolean()).isFalse();
             accepted.add(id);
@@ -110,7 +103,7 @@ class EventDurabilityProcessIntegrationTests {
         await("every event answered 202 before the kill, at every inbox").atMost(Duration.ofSeconds(40))
                 .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> INBOXES.forEach(inbox -> assertThat(idsReceivedAt(inbox))
-                        .withFailMessage(() -> "%s has not received %s%n%s".formatted(inbox, missingAt(inbox, accepted), logs()))
+                        .withFailMessage(() -> "%s has not received %s%n%s".formatted(inbox, missingAt(inbox, accepted), around.logs()))
                         .containsAll(accepted)));
         await("every copy of every accepted event marked delivered").atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200))
@@ -193,8 +186,7 @@ class EventDurabilityProcessIntegrationTests {
                 "--dragoman.events.delivery.first-retry=200ms",
                 "--dragoman.events.delivery.max-retry=500ms",
                 "--dragoman.events.delivery.poll-interval=100ms");
-        gateways.add(gateway);
-        return gateway.awaitHealthy();
+        return around.started(gateway);
     }
 
     private Path writeMaps() {
@@ -252,11 +244,5 @@ class EventDurabilityProcessIntegrationTests {
     private Map<String, Long> countsAtInboxes(String id) {
         return INBOXES.stream().collect(Collectors.toMap(inbox -> inbox, inbox -> inboxes.findAll(postRequestedFor(urlEqualTo(inbox))).stream()
                 .filter(request -> id.equals(JSON.readTree(request.getBodyAsString()).path("id").asString())).count()));
-    }
-
-    private String logs() {
-        return IntStream.range(0, gateways.size())
-                .mapToObj(n -> "---- gateway process " + (n + 1) + " ----\n" + gateways.get(n).log())
-                .collect(Collectors.joining("\n"));
     }
 }

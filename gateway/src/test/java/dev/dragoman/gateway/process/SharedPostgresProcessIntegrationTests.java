@@ -1,11 +1,8 @@
 package dev.dragoman.gateway.process;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,22 +47,17 @@ class SharedPostgresProcessIntegrationTests {
     @TempDir
     Path work;
 
-    private final WireMockServer inboxes = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    private final List<GatewayProcess> gateways = new ArrayList<>();
+    private final InboxesAndGateways around = new InboxesAndGateways();
+    private final WireMockServer inboxes = around.inboxes;
 
     @BeforeEach
     void inboxesAccept() {
-        inboxes.start();
-        inboxes.stubFor(post(urlPathMatching("/.*")).willReturn(aResponse().withStatus(202)));
+        around.answering(202);
     }
 
     @AfterEach
     void stopEverything() {
-        try {
-            gateways.forEach(GatewayProcess::close);
-        } finally {
-            inboxes.stop();
-        }
+        around.close();
     }
 
     @Test
@@ -138,8 +130,7 @@ class SharedPostgresProcessIntegrationTests {
                 "--dragoman.events.delivery.lease=2s",
                 "--dragoman.events.delivery.poll-interval=100ms",
                 "--dragoman.reload.watch=false");
-        gateways.add(gateway);
-        return gateway.awaitHealthy();
+        return around.started(gateway);
     }
 
     private static Map<String, String> headers(String key) {
@@ -159,7 +150,7 @@ class SharedPostgresProcessIntegrationTests {
     }
 
     private void accepted(HttpResponse<String> answer) {
-        assertThat(answer.statusCode()).withFailMessage(() -> answer.statusCode() + " " + answer.body() + "\n" + logs()).isEqualTo(202);
+        assertThat(answer.statusCode()).withFailMessage(() -> answer.statusCode() + " " + answer.body() + "\n" + around.logs()).isEqualTo(202);
     }
 
     private static JsonNode saga(GatewayProcess gateway, String saga) throws IOException {
@@ -186,9 +177,5 @@ class SharedPostgresProcessIntegrationTests {
                 .filter(e -> "payment.refund".equals(e.path("type").asString()) && saga.equals(e.path("sagaid").asString()))
                 .map(e -> e.path("id").asString())
                 .collect(Collectors.toSet());
-    }
-
-    private String logs() {
-        return gateways.stream().map(GatewayProcess::log).collect(Collectors.joining("\n---- next instance ----\n"));
     }
 }
