@@ -33,6 +33,21 @@ def ms(v):
     return f"{v:.2f}" if v < 10 else f"{v:.1f}" if v < 100 else f"{v:.0f}"
 
 
+def replace_section(path, begin, end, section, before=None):
+    """Puts section between the markers in the file at path; without markers, before the
+    heading `before` when given and present, else at the end."""
+    doc = open(path).read()
+    if begin in doc and end in doc:
+        doc = doc[:doc.index(begin)] + section + doc[doc.index(end) + len(end):]
+    elif before and before in doc:
+        i = doc.index(before) + 1
+        doc = doc[:i] + section + "\n\n" + doc[i:]
+    else:
+        doc = doc.rstrip() + "\n\n" + section + "\n"
+    open(path, "w").write(doc)
+    print(f"wrote {begin} .. {end} in {path}", file=sys.stderr)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("dir")
@@ -94,16 +109,7 @@ def main():
     section = "\n".join(out)
     print(section)
     if a.write:
-        doc = open(a.write).read()
-        if BEGIN in doc and END in doc:
-            doc = doc[:doc.index(BEGIN)] + section + doc[doc.index(END) + len(END):]
-        elif "\n## HTTP" in doc:
-            i = doc.index("\n## HTTP") + 1
-            doc = doc[:i] + section + "\n\n" + doc[i:]
-        else:
-            doc = doc.rstrip() + "\n\n" + section + "\n"
-        open(a.write, "w").write(doc)
-        print(f"wrote the http section of {a.write}", file=sys.stderr)
+        replace_section(a.write, BEGIN, END, section, before="\n## HTTP")
     if errors:
         print("wrk reported errors: " + "; ".join(errors), file=sys.stderr)
 

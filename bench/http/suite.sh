@@ -20,46 +20,23 @@ wrk_args=(-t2 -c32 -d"${seconds}s" --latency)
 jvm_flags="-Xms512m -Xmx512m"
 started_at=$(date +%s)
 
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then apt-get install -y "${missing[@]}"; else sudo apt-get install -y "${missing[@]}"; fi
-fi
+. bench/http/common.sh
+install_missing wrk nginx
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
-
-echo "== building the gateway" >&2
-./mvnw -B -q install -DskipTests -pl gateway -am
-./mvnw -B -q -pl gateway dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
-jar=$(ls gateway/target/gateway-*.jar | grep -v -e sources -e javadoc | head -1)
+build_gateway
 
 out=$PWD/bench/http/target
 rm -rf "$out"; mkdir -p "$out"
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  [ -f "$tmp/nginx.pid" ] && kill "$(cat "$tmp/nginx.pid")" 2>/dev/null || true
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 1 240); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep 0.5; done; echo "$1 never answered" >&2; exit 1; }
+tmp=$bench_tmp
 up_port=$(free_port); gw_port=$(free_port); nginx_port=$(free_port)
 
 echo "== upstream on $up_port" >&2
-java -cp "$(cat gateway/target/bench-classpath.txt)" bench/http/FastUpstream.java "$up_port" "$tmp/bodies" > "$out/upstream.log" 2>&1 & pids+=($!)
-wait_for "http://127.0.0.1:$up_port/1k/games/1001"
+start_upstream "$up_port" "$out/upstream.log"
 cat "$out/upstream.log" >&2
 
 echo "== gateway on $gw_port" >&2
-mkdir -p "$tmp/maps"
-sed "s#http://127.0.0.1:9311#http://127.0.0.1:$up_port#" bench/http/suite-maps/suite.yaml > "$tmp/maps/suite.yaml"
 java $jvm_flags -XX:+PrintCommandLineFlags -version > "$out/jvm.txt" 2>&1
-java $jvm_flags -jar "$jar" --server.port="$gw_port" --dragoman.context-maps="$tmp/maps" \
-  --dragoman.callers.web-support.api-keys=bench-key --dragoman.reload.watch=false --logging.level.root=warn \
-  > "$out/gateway.log" 2>&1 & pids+=($!)
-wait_for "http://127.0.0.1:$gw_port/actuator/health"
+start_gateway "$jar" "$gw_port" "$(suite_maps "$up_port")" "$out/gateway.log" $jvm_flags -- --logging.level.root=warn
 
 echo "== nginx on $nginx_port" >&2
 mkdir -p "$tmp/nginx"
@@ -145,13 +122,11 @@ done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 elapsed=$(( $(date +%s) - started_at ))
 
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
-mem=$(free -g | awk '/^Mem:/ {print $2 " GB RAM"}')
 jvm_version=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.vm.name/ {n=$2} /java.vm.version/ {v=$2} END {print n " " v}')
 flags=$(grep -o -- '-XX:.*' "$out/jvm.txt" | head -1 | sed 's/ *-XX:+PrintCommandLineFlags//; s/ *$//')
 {
   echo "- Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $rounds round(s) of ${seconds} s per size and target after a ${seconds} s warm-up of each, $((elapsed / 60)) min in all; load average $load_before before the rounds, $load_after after."
-  echo "- Machine: $(nproc) CPUs (\`nproc\`), $cpu, $mem; wrk, the upstream, nginx and the gateway share them (and the machine may be shared with other work)."
+  echo "- Machine: $(machine_line); wrk, the upstream, nginx and the gateway share them (and the machine may be shared with other work)."
   echo "- Gateway JVM: $jvm_version; \`$jvm_flags\` (all flags: \`$flags\`); the upstream is a second JVM with default flags."
   echo "- nginx $("$nginx_bin" -v 2>&1 | sed 's#.*/##'): \`worker_processes auto\`, \`keepalive 64\` to the upstream, buffering in memory (\`bench/http/target/nginx.conf\`)."
   echo "- Load: \`wrk ${wrk_args[*]} -s bench/http/post.lua\` ($(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')), a POST of a 1 KB JSON body to \`/<size>/games/<code>?gameCode=<code>\`, answered by 1,024 / 10,240 / 102,400 bytes of JSON; the translating route translates the path segment, the query parameter, the request body's 20 identifiers and the answer's 20 / 182 / 1,802. Before measuring, the script checks that every target gives the expected answer and that the upstream received the translated request body."

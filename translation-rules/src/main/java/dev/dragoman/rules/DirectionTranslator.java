@@ -64,6 +64,11 @@ public final class DirectionTranslator {
         return body.hasRules();
     }
 
+    /** Whether this direction has any rule at all; a direction without one is a plain proxy. */
+    public boolean translatesAnything() {
+        return translatesPath() || translatesQuery() || translatesHeaders() || translatesBody();
+    }
+
     public BodyTranslator bodyTranslator() {
         return body;
     }

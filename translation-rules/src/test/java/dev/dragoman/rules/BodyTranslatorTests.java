@@ -60,6 +60,13 @@ class BodyTranslatorTests {
     }
 
     @Test
+    void replacesAnIdentifierWrittenWithEscapesOrFollowedByWhitespaceWhole() {
+        assertThat(translate(response, "{\"name\":\"mgame\\u005fx\" , \"n\":1}")).isEqualTo("{\"name\":\"mob_game_x\" , \"n\":1}");
+        assertThat(translate(response, "{\"code\":1001\n}")).isEqualTo("{\"code\":1\n}");
+        assertThat(translate(response, "{\"code\":1001\t,\"name\":\"mgame_x\"\r\n}")).isEqualTo("{\"code\":1\t,\"name\":\"mob_game_x\"\r\n}");
+    }
+
+    @Test
     void keepsNull() {
         assertThat(translate(request, "{\"game\":{\"code\":null}}")).isEqualTo("{\"game\":{\"code\":null}}");
     }

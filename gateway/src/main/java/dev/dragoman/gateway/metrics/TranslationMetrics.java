@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-route translation metrics. Every tag comes from the maps (route ids, concept names) or is
@@ -14,6 +16,16 @@ import java.util.List;
 public final class TranslationMetrics {
 
     private final MeterRegistry registry;
+    /*
+     * The meters of every request, found by one map probe: building a meter's id and asking
+     * the registry for it on each request (tags, id, hashing) cost a translating route a few
+     * per cent of its throughput (docs/BENCHMARKS.md).
+     */
+    private final Map<RouteDirection, Counter> translatedCounters = new ConcurrentHashMap<>();
+    private final Map<RouteDirection, Timer> timers = new ConcurrentHashMap<>();
+
+    private record RouteDirection(String route, String direction) {
+    }
 
     public TranslationMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -21,10 +33,10 @@ public final class TranslationMetrics {
 
     public void translated(String route, String direction, int identifiers) {
         if (identifiers > 0) {
-            Counter.builder("dragoman.identifiers.translated")
+            translatedCounters.computeIfAbsent(new RouteDirection(route, direction), key -> Counter.builder("dragoman.identifiers.translated")
                     .description("Identifiers translated, per route and direction")
                     .tags("route", route, "direction", direction)
-                    .register(registry)
+                    .register(registry))
                     .increment(identifiers);
         }
     }
@@ -45,10 +57,10 @@ public final class TranslationMetrics {
     }
 
     public void stop(Timer.Sample sample, String route, String direction) {
-        sample.stop(Timer.builder("dragoman.translation")
+        sample.stop(timers.computeIfAbsent(new RouteDirection(route, direction), key -> Timer.builder("dragoman.translation")
                 .description("Time spent translating one request or response (path, query, headers and body)")
                 .tags("route", route, "direction", direction)
-                .register(registry));
+                .register(registry)));
     }
 
     private static String concept(String rule) {

@@ -76,14 +76,19 @@ public final class ContextMapRoutes implements RouteLocator {
         PathPattern pattern = PathPatternParser.defaultInstance.parse(route.path());
         List<GatewayFilter> filters = new ArrayList<>();
         filters.add(new OrderedGatewayFilter(new CallerFilter(keys, route), CALLER_ORDER));
-        filters.add(new OrderedGatewayFilter(
-                new ResponseTranslationFilter(translation), RESPONSE_ORDER));
+        // A direction without rules gets no filter: reading, rebuilding and timing a request
+        // or decorating a response that nothing translates costs a plain route about a
+        // tenth of its throughput (docs/BENCHMARKS.md, "Tuning").
+        if (translation.route().response().translatesAnything()) {
+            filters.add(new OrderedGatewayFilter(new ResponseTranslationFilter(translation), RESPONSE_ORDER));
+        }
         if (route.stripPrefix() > 0) {
             filters.add(new OrderedGatewayFilter(
                     new StripPrefixGatewayFilterFactory().apply(config -> config.setParts(route.stripPrefix())), STRIP_PREFIX_ORDER));
         }
-        filters.add(new OrderedGatewayFilter(
-                new RequestTranslationFilter(translation), REQUEST_ORDER));
+        if (translation.route().request().translatesAnything()) {
+            filters.add(new OrderedGatewayFilter(new RequestTranslationFilter(translation), REQUEST_ORDER));
+        }
         return Route.async()
                 .id(route.id())
                 .uri(overrides.upstream(route.id(), route.upstream()))

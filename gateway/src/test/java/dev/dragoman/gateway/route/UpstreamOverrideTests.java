@@ -34,7 +34,7 @@ class UpstreamOverrideTests {
                 .containsEntry("game-dept-to-web-support", URI.create("http://127.0.0.1:9102"));
     }
 
-    private static CallerKeys openKeys() {
+    static CallerKeys openKeys() {
         return new CallerKeys(new DragomanProperties(EXAMPLE_MAPS, Map.of(), new DragomanProperties.Admin(java.util.List.of()), true,
                 DataSize.ofMegabytes(1), new DragomanProperties.Reload(false, Duration.ofMillis(500)), Path.of("data"), null, null));
     }

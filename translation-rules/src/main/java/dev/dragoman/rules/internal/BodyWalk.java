@@ -10,6 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.base.ParserBase;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -44,7 +45,9 @@ final class BodyWalk {
         this.where = where;
         this.rules = rules;
         this.input = input;
-        this.live = new long[INITIAL_DEPTH][automaton.words()];
+        // rows are made as the walk goes deeper (ensureDepth): most bodies are a few levels deep
+        this.live = new long[INITIAL_DEPTH][];
+        this.live[0] = new long[automaton.words()];
     }
 
     BodyTranslation run() {
@@ -126,20 +129,50 @@ final class BodyWalk {
     }
 
     private void scalar(JsonToken token, int depth, int rule) {
-        int start = (int) parser.currentTokenLocation().getByteOffset();
+        // ParserBase's offset is one past the token's first byte (as its currentTokenLocation
+        // says); reading it allocates nothing, unlike a TokenStreamLocation per identifier
+        int start = (int) ((ParserBase) parser).getTokenCharacterOffset() - 1;
         String text = token == JsonToken.VALUE_STRING ? parser.getString() : parser.getText();
-        int end = (int) parser.currentLocation().getByteOffset();
+        int end = scalarEnd(start);
         CompiledRule compiled = rules[rule];
-        CompiledRule.Outcome outcome = compiled.translate(text);
-        if (!outcome.translated()) {
-            report(new Unresolved(location(depth), compiled.name(), text, outcome.reason(), outcome.lookup()));
-            return;
+        byte[] replacement = compiled.tableJson(text);
+        if (replacement == null) {
+            CompiledRule.Outcome outcome = compiled.translate(text);
+            if (!outcome.translated()) {
+                report(new Unresolved(location(depth), compiled.name(), text, outcome.reason(), outcome.lookup()));
+                return;
+            }
+            replacement = CompiledRule.json(outcome.value());
         }
         translated++;
-        byte[] replacement = CompiledRule.json(outcome.value());
         if (!Arrays.equals(input, start, end, replacement, 0, replacement.length)) {
             splice(start, end, replacement);
         }
+    }
+
+    /**
+     * One past the last byte of the scalar starting at {@code start}, which the parser has
+     * already checked: a string ends at its closing quote, anything else at the next
+     * delimiter.
+     */
+    private int scalarEnd(int start) {
+        int i = start;
+        if (input[i] == '"') {
+            for (i++; input[i] != '"'; i++) {
+                if (input[i] == '\\') {
+                    i++;
+                }
+            }
+            return i + 1;
+        }
+        while (i < input.length && !isDelimiter(input[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isDelimiter(byte b) {
+        return b == ',' || b == '}' || b == ']' || b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     private void notAnIdentifier(int depth, int rule, String what) {
@@ -191,13 +224,11 @@ final class BodyWalk {
 
     private void ensureDepth(int depth) {
         if (depth >= live.length) {
-            int size = live.length * 2;
-            long[][] grown = Arrays.copyOf(live, size);
-            for (int i = live.length; i < size; i++) {
-                grown[i] = new long[automaton.words()];
-            }
-            live = grown;
-            path = Arrays.copyOf(path, size);
+            live = Arrays.copyOf(live, live.length * 2);
+            path = Arrays.copyOf(path, live.length);
+        }
+        if (live[depth] == null) {
+            live[depth] = new long[automaton.words()];
         }
     }
 

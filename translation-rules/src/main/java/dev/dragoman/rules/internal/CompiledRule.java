@@ -7,7 +7,6 @@ import dev.dragoman.rules.model.IdentifierTable.Column;
 import dev.dragoman.rules.model.Scalar;
 import dev.dragoman.rules.resolver.ResolveRequest;
 import dev.dragoman.rules.resolver.ResolverCache;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import tools.jackson.core.io.JsonStringEncoder;
 
@@ -32,6 +31,17 @@ public final class CompiledRule {
     private final Column source;
     private final Column target;
     private final ResolverCache resolver;
+    /**
+     * The JSON form of recently translated rows, so a body's hundreds of identifiers do not
+     * each encode and allocate their replacement. Direct-mapped and racy on purpose: a slot
+     * holds an immutable entry, a lost write only costs a re-encoding, and the size is fixed
+     * whatever the table's (a cache per row would double a million-row table's heap).
+     */
+    private final EncodedRow[] encoded = new EncodedRow[ENCODED_SLOTS];
+    private static final int ENCODED_SLOTS = 1024;
+
+    private record EncodedRow(int row, byte[] json) {
+    }
 
     public CompiledRule(IdentifierRef ref, Concept concept, String from, String to, ResolverCache resolver) {
         this.ref = ref;
@@ -67,16 +77,60 @@ public final class CompiledRule {
         return answer.get().map(v -> new Outcome(v, null, null)).orElse(Outcome.UNKNOWN);
     }
 
+    /**
+     * The JSON form of the value the table gives {@code text}, or null when the table has no
+     * row for it (the caller then takes {@link #translate} for the resolver and the reason).
+     */
+    byte[] tableJson(String text) {
+        int row = source == null ? -1 : source.find(text);
+        String found = target == null ? null : target.textAt(row);
+        if (found == null) {
+            return null;
+        }
+        int slot = row & (ENCODED_SLOTS - 1);
+        EncodedRow cached = encoded[slot];
+        if (cached != null && cached.row == row) {
+            return cached.json;
+        }
+        byte[] json = json(found, target.kindAt(row));
+        encoded[slot] = new EncodedRow(row, json);
+        return json;
+    }
+
     /** A value as JSON: numbers and booleans bare, strings quoted and escaped. */
     static byte[] json(Scalar value) {
-        if (value.kind() == Scalar.Kind.STRING) {
-            byte[] escaped = JsonStringEncoder.getInstance().quoteAsUTF8(value.text());
+        return json(value.text(), value.kind());
+    }
+
+    private static byte[] json(String text, Scalar.Kind kind) {
+        if (kind == Scalar.Kind.STRING && needsEscaping(text)) {
+            byte[] escaped = JsonStringEncoder.getInstance().quoteAsUTF8(text);
             byte[] quoted = new byte[escaped.length + 2];
             quoted[0] = '"';
             System.arraycopy(escaped, 0, quoted, 1, escaped.length);
             quoted[quoted.length - 1] = '"';
             return quoted;
         }
-        return value.text().getBytes(StandardCharsets.US_ASCII);
+        int quotes = kind == Scalar.Kind.STRING ? 1 : 0;
+        byte[] out = new byte[text.length() + 2 * quotes];
+        for (int i = 0; i < text.length(); i++) {
+            out[i + quotes] = (byte) text.charAt(i);
+        }
+        if (quotes == 1) {
+            out[0] = '"';
+            out[out.length - 1] = '"';
+        }
+        return out;
+    }
+
+    /** Whether a string needs more than its printable ASCII bytes between quotes (the common identifier does not). */
+    private static boolean needsEscaping(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 }

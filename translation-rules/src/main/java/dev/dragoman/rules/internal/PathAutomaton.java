@@ -22,6 +22,19 @@ final class PathAutomaton {
     private final int[] ruleOf;
     private final int words;
     private final long[] initial;
+    /*
+     * The states by the kind of step they wait for, as bit masks, so a transition is a few
+     * word operations on the live set: a wildcard moves its states on (a shift), a descendant
+     * keeps its own, and only the states that compare a name or an index are looked at one
+     * by one. A body with a $..name rule keeps states live at every node, so this runs for
+     * every member and element of the document.
+     */
+    private final long[] accepting;
+    private final long[] wildcards;
+    private final long[] descendants;
+    /** Member and descendant steps: the states that compare a member's name. */
+    private final long[] named;
+    private final long[] indexed;
 
     PathAutomaton(List<JsonPath> paths) {
         int count = paths.stream().mapToInt(p -> p.steps().size() + 1).sum();
@@ -29,13 +42,29 @@ final class PathAutomaton {
         ruleOf = new int[count];
         words = Math.max(1, (count + 63) >>> 6);
         initial = new long[words];
+        accepting = new long[words];
+        wildcards = new long[words];
+        descendants = new long[words];
+        named = new long[words];
+        indexed = new long[words];
         int state = 0;
         for (int rule = 0; rule < paths.size(); rule++) {
             set(initial, state);
             for (Step step : paths.get(rule).steps()) {
                 steps[state] = step;
+                if (step instanceof Wildcard) {
+                    set(wildcards, state);
+                } else if (step instanceof Descendant) {
+                    set(descendants, state);
+                    set(named, state);
+                } else if (step instanceof Member) {
+                    set(named, state);
+                } else if (step instanceof Index) {
+                    set(indexed, state);
+                }
                 ruleOf[state++] = rule;
             }
+            set(accepting, state);
             ruleOf[state++] = rule;
         }
     }
@@ -50,63 +79,51 @@ final class PathAutomaton {
 
     /** Live states of the member {@code name} of a node whose live states are {@code parent}. */
     boolean member(long[] parent, String name, long[] child) {
-        boolean any = false;
+        common(parent, child);
         for (int w = 0; w < words; w++) {
-            child[w] = 0;
-        }
-        for (int w = 0; w < words; w++) {
-            for (long bits = parent[w]; bits != 0; bits &= bits - 1) {
+            for (long bits = parent[w] & named[w]; bits != 0; bits &= bits - 1) {
                 int state = (w << 6) + Long.numberOfTrailingZeros(bits);
-                Step step = steps[state];
-                if (step instanceof Member m) {
-                    if (m.name().equals(name)) {
-                        any |= set(child, state + 1);
-                    }
-                } else if (step instanceof Wildcard) {
-                    any |= set(child, state + 1);
-                } else if (step instanceof Descendant d) {
-                    any |= set(child, state);
-                    if (d.name().equals(name)) {
-                        set(child, state + 1);
-                    }
+                String wanted = steps[state] instanceof Member m ? m.name() : ((Descendant) steps[state]).name();
+                if (wanted.equals(name)) {
+                    set(child, state + 1);
                 }
             }
         }
-        return any;
+        return !isEmpty(child);
     }
 
     /** Live states of the element at {@code index} of an array whose live states are {@code parent}. */
     boolean element(long[] parent, int index, long[] child) {
-        boolean any = false;
+        common(parent, child);
         for (int w = 0; w < words; w++) {
-            child[w] = 0;
-        }
-        for (int w = 0; w < words; w++) {
-            for (long bits = parent[w]; bits != 0; bits &= bits - 1) {
+            for (long bits = parent[w] & indexed[w]; bits != 0; bits &= bits - 1) {
                 int state = (w << 6) + Long.numberOfTrailingZeros(bits);
-                Step step = steps[state];
-                if (step instanceof Index i) {
-                    if (i.index() == index) {
-                        any |= set(child, state + 1);
-                    }
-                } else if (step instanceof Wildcard) {
-                    any |= set(child, state + 1);
-                } else if (step instanceof Descendant) {
-                    any |= set(child, state);
+                if (((Index) steps[state]).index() == index) {
+                    set(child, state + 1);
                 }
             }
         }
-        return any;
+        return !isEmpty(child);
+    }
+
+    /** What any child gets, whatever its name or index: wildcards move on, descendants stay. */
+    private void common(long[] parent, long[] child) {
+        long carry = 0;
+        for (int w = 0; w < words; w++) {
+            long moving = parent[w] & wildcards[w];
+            child[w] = moving << 1 | carry | parent[w] & descendants[w];
+            carry = moving >>> 63;
+        }
     }
 
     /** The first rule whose whole path ends at a node with these live states, or -1. */
     int accepted(long[] live) {
         int best = -1;
         for (int w = 0; w < words; w++) {
-            for (long bits = live[w]; bits != 0; bits &= bits - 1) {
-                int state = (w << 6) + Long.numberOfTrailingZeros(bits);
-                if (steps[state] == null && (best < 0 || ruleOf[state] < best)) {
-                    best = ruleOf[state];
+            for (long bits = live[w] & accepting[w]; bits != 0; bits &= bits - 1) {
+                int rule = ruleOf[(w << 6) + Long.numberOfTrailingZeros(bits)];
+                if (best < 0 || rule < best) {
+                    best = rule;
                 }
             }
         }

@@ -1,0 +1,60 @@
+# Shared by the HTTP benchmarks (suite.sh, tuning.sh): sourced, not run. Installs wrk and
+# nginx if missing, builds the gateway jar and its classpath, and starts the fast upstream
+# and gateways on free loopback ports. Processes started here are stopped on exit.
+bench_pids=()
+bench_tmp=$(mktemp -d)
+bench_cleanup() {
+  [ -f "$bench_tmp/nginx.pid" ] && kill "$(cat "$bench_tmp/nginx.pid")" 2>/dev/null || true
+  for p in "${bench_pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  # a gateway still flushing its event store into the directory would make rm fail
+  for p in "${bench_pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  rm -rf "$bench_tmp"
+}
+trap bench_cleanup EXIT
+
+install_missing() { # commands...
+  local missing=()
+  for c in "$@"; do command -v "$c" >/dev/null || [ -x "/usr/sbin/$c" ] || missing+=("$c"); done
+  [ ${#missing[@]} -eq 0 ] && return
+  if [ "$(id -u)" = 0 ]; then apt-get install -y "${missing[@]}"; else sudo apt-get install -y "${missing[@]}"; fi
+}
+
+build_gateway() { # sets $jar
+  echo "== building the gateway" >&2
+  ./mvnw -B -q install -DskipTests -pl gateway -am
+  ./mvnw -B -q -pl gateway dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+  jar=$(ls gateway/target/gateway-*.jar | grep -v -e sources -e javadoc | head -1)
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_for() { for _ in $(seq 1 240); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep 0.5; done; echo "$1 never answered" >&2; exit 1; }
+
+start_upstream() { # port log; the request bodies and expected answers land in $bench_tmp/bodies
+  java -cp "$(cat gateway/target/bench-classpath.txt)" bench/http/FastUpstream.java "$1" "$bench_tmp/bodies" > "$2" 2>&1 & bench_pids+=($!)
+  wait_for "http://127.0.0.1:$1/1k/games/1001"
+}
+
+suite_maps() { # upstream-port; prints the maps directory of bench/http/suite-maps pointed at it
+  mkdir -p "$bench_tmp/maps"
+  sed "s#http://127.0.0.1:9311#http://127.0.0.1:$1#" bench/http/suite-maps/suite.yaml > "$bench_tmp/maps/suite.yaml"
+  echo "$bench_tmp/maps"
+}
+
+start_gateway() { # jar port maps log [jvm flags...] -- [arguments...]
+  local gw_jar=$1 port=$2 maps=$3 log=$4; shift 4
+  local flags=() args=()
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do flags+=("$1"); shift; done
+  [ "${1:-}" = -- ] && shift
+  args=("$@")
+  java "${flags[@]}" -jar "$gw_jar" --server.port="$port" --dragoman.context-maps="$maps" \
+    --dragoman.data-dir="$bench_tmp/data-$port" --dragoman.callers.web-support.api-keys=bench-key \
+    --dragoman.reload.watch=false "${args[@]}" > "$log" 2>&1 & bench_pids+=($!)
+  wait_for "http://127.0.0.1:$port/actuator/health"
+}
+
+machine_line() {
+  local cpu mem
+  cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+  mem=$(free -g | awk '/^Mem:/ {print $2 " GB RAM"}')
+  echo "$(nproc) CPUs (\`nproc\`), $cpu, $mem"
+}

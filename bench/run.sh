@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# One entry point for every benchmark; each writes its own section of docs/BENCHMARKS.md
+# (see bench/README.md for what each measures and how long it takes).
+#   bench/run.sh http [rounds] [seconds]     direct / nginx / plain / translating, 1-100 KB
+#   bench/run.sh tuning [rounds] [seconds]   the plain route's tuning, step by step
+#   bench/run.sh engine [--quick]            the translation engine (JMH) and table loading
+#   bench/run.sh events [rounds] [events]    events under load, embedded store and PostgreSQL
+#   bench/run.sh memory                      RSS under load, heap with a 1,000,000-row table
+#   bench/run.sh all                         all of them with their defaults, one after another
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-}
+[ $# -gt 0 ] && shift
+case $what in
+  http) exec bench/http/suite.sh "$@" ;;
+  tuning) exec bench/http/tuning.sh "$@" ;;
+  engine) exec bench/engine.sh "$@" ;;
+  events) exec bench/events/load.sh "$@" ;;
+  memory) exec bench/memory.sh "$@" ;;
+  all) for b in engine http tuning events memory; do "$0" "$b"; done ;;
+  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+esac
