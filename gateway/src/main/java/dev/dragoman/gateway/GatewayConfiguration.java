@@ -5,6 +5,7 @@ import dev.dragoman.gateway.model.ModelHolder;
 import dev.dragoman.gateway.problem.GatewayErrorHandler;
 import dev.dragoman.gateway.resolver.HttpIdentifierResolver;
 import dev.dragoman.gateway.route.ContextMapRoutes;
+import dev.dragoman.gateway.security.CallerKeyHeadersFilter;
 import dev.dragoman.gateway.security.CallerKeys;
 import dev.dragoman.rules.Translators;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,6 +50,11 @@ class GatewayConfiguration {
         }
         log.info("Caller keys are configured for the contexts {}", keys.contexts());
         return keys;
+    }
+
+    @Bean
+    CallerKeyHeadersFilter callerKeyHeadersFilter() {
+        return new CallerKeyHeadersFilter();
     }
 
     @Bean

@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * SPEC section 3 for one route: the caller's {@code X-Api-Key} must prove the route's
- * {@code from} context (401 without a valid key, 403 for another context's route), and the key
- * never travels on to the callee.
+ * {@code from} context (401 without a valid key, 403 for another context's route); the key
+ * never travels on to the callee ({@link CallerKeyHeadersFilter}).
  */
 public final class CallerFilter implements GatewayFilter {
 
@@ -44,7 +44,8 @@ public final class CallerFilter implements GatewayFilter {
                     "route " + route.id() + " serves callers of context " + route.from() + ", and this key belongs to "
                             + context.get()));
         }
-        return chain.filter(exchange.mutate().request(r -> r.headers(headers -> headers.remove(API_KEY))).build());
+        // the key itself is dropped from the forwarded headers by CallerKeyHeadersFilter
+        return chain.filter(exchange);
     }
 
     @Override

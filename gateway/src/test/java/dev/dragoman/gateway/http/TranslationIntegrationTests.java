@@ -126,6 +126,7 @@ class TranslationIntegrationTests {
         LoggedRequest request = received();
         assertThat(request.getHeader("X-Game-Name")).isEqualTo("pgame_y");
         assertThat(request.getHeader("X-Trace")).isEqualTo("t-1");
+        assertThat(request.containsHeader("X-Api-Key")).as("the caller's key stays at the gateway").isFalse();
     }
 
     @Test
