@@ -32,7 +32,7 @@ steps=(
   "untuned|$untuned|||Spring Cloud Gateway's defaults, both translation filters on every route"
   "filter-cache|$untuned||$P.route-filter-cache-enabled=true|+ the route filter cache (sorted filters kept per route, cleared on reload)"
   "no-observations|$untuned||$P.route-filter-cache-enabled=true $P.observability.enabled=false|+ no Spring Cloud Gateway observation per request (http.server.requests stays)"
-  "shipped|$jar|||+ no translation filter for a direction without rules: what this commit ships"
+  "shipped|$jar|||+ no translation filter for a direction without rules, the caller's key dropped from the forwarded headers instead of a rebuilt request: what ships now"
   "nio|$jar|-Dreactor.netty.native=false||experiment: NIO instead of the native epoll transport"
   "fixed-pool|$jar||$P.httpclient.pool.type=fixed $P.httpclient.pool.max-connections=64|experiment: a fixed pool of 64 upstream connections"
   "no-leak-detection|$jar|-Dio.netty.leakDetection.level=disabled||experiment: Netty's sampled buffer leak detection off"

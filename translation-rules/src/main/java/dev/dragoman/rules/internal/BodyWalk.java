@@ -132,11 +132,12 @@ final class BodyWalk {
         // ParserBase's offset is one past the token's first byte (as its currentTokenLocation
         // says); reading it allocates nothing, unlike a TokenStreamLocation per identifier
         int start = (int) ((ParserBase) parser).getTokenCharacterOffset() - 1;
-        String text = token == JsonToken.VALUE_STRING ? parser.getString() : parser.getText();
         int end = scalarEnd(start);
         CompiledRule compiled = rules[rule];
-        byte[] replacement = compiled.tableJson(text);
+        // the table is asked with the parser's own characters: no String per identifier
+        byte[] replacement = compiled.tableJson(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
         if (replacement == null) {
+            String text = parser.getText();
             CompiledRule.Outcome outcome = compiled.translate(text);
             if (!outcome.translated()) {
                 report(new Unresolved(location(depth), compiled.name(), text, outcome.reason(), outcome.lookup()));

@@ -78,11 +78,12 @@ public final class CompiledRule {
     }
 
     /**
-     * The JSON form of the value the table gives {@code text}, or null when the table has no
-     * row for it (the caller then takes {@link #translate} for the resolver and the reason).
+     * The JSON form of the value the table gives the text in {@code chars[offset, offset + length)}
+     * (the parser's buffer), or null when the table has no row for it (the caller then takes
+     * {@link #translate} for the resolver and the reason).
      */
-    byte[] tableJson(String text) {
-        int row = source == null ? -1 : source.find(text);
+    byte[] tableJson(char[] chars, int offset, int length) {
+        int row = source == null ? -1 : source.find(chars, offset, length);
         String found = target == null ? null : target.textAt(row);
         if (found == null) {
             return null;

@@ -88,6 +88,40 @@ public final class IdentifierTable {
             }
         }
 
+        /**
+         * The row whose value has the text held in {@code chars[offset, offset + length)}, or -1:
+         * {@link #find(String)} without making a String, for the parser's own buffer. The hash
+         * is String's own, so both find the same slots.
+         */
+        public int find(char[] chars, int offset, int length) {
+            int hash = 0;
+            for (int i = offset; i < offset + length; i++) {
+                hash = 31 * hash + chars[i];
+            }
+            int mask = slots.length - 1;
+            for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+                int slot = slots[i];
+                if (slot == 0) {
+                    return -1;
+                }
+                if (sameText(texts[slot - 1], chars, offset, length)) {
+                    return slot - 1;
+                }
+            }
+        }
+
+        private static boolean sameText(String text, char[] chars, int offset, int length) {
+            if (text.length() != length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (text.charAt(i) != chars[offset + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** The value in a row, or null when the thing has no value here (or row is -1). */
         public Scalar scalarAt(int row) {
             if (row < 0 || row >= texts.length || kinds[row] == ABSENT) {

@@ -114,6 +114,26 @@ class IdentifierTableTests {
     }
 
     @Test
+    void find_inACharacterBuffer_findsWhatTheTextFinds() {
+        IdentifierTable.Builder builder = new IdentifierTable.Builder(4);
+        int aa = builder.newRow();
+        int bb = builder.newRow();
+        int cafe = builder.newRow();
+        builder.put(aa, "a", "name", Scalar.string("Aa"));
+        builder.put(bb, "a", "name", Scalar.string("BB"));
+        builder.put(cafe, "a", "name", Scalar.string("café ☕"));
+        Column name = builder.build().column("a", "name").orElseThrow();
+        char[] buffer = "..Aa..BB..café ☕..C#..A".toCharArray();
+
+        assertThat(name.find(buffer, 2, 2)).isEqualTo(aa);
+        assertThat(name.find(buffer, 6, 2)).isEqualTo(bb);
+        assertThat(name.find(buffer, 10, 6)).isEqualTo(cafe);
+        assertThat(name.find(buffer, 18, 2)).as("same hash, never stored").isEqualTo(-1);
+        assertThat(name.find(buffer, 22, 1)).as("a prefix of a stored text").isEqualTo(-1);
+        assertThat(name.find(buffer, 0, 0)).isEqualTo(-1);
+    }
+
+    @Test
     void growsPastItsInitialCapacity_to100kRows() {
         int rows = 100_000;
         IdentifierTable.Builder builder = new IdentifierTable.Builder(4);
