@@ -29,8 +29,12 @@ final class BodyWalk {
     private final byte[] input;
     private final String where;
     private long[][] live;
-    /** The path to the current node, for error locations: a String member or an Integer index per depth. */
-    private Object[] path = new Object[INITIAL_DEPTH];
+    /**
+     * The path to the current node, for error locations: per depth a member's name, or null
+     * and the element's index in {@code indexes} (two arrays, so no index is boxed).
+     */
+    private String[] names = new String[INITIAL_DEPTH];
+    private int[] indexes = new int[INITIAL_DEPTH];
     private JsonParser parser;
 
     private int[] spliceStarts = new int[8];
@@ -95,7 +99,7 @@ final class BodyWalk {
                     String name = parser.currentName();
                     JsonToken valueToken = parser.nextToken();
                     if (automaton.member(states, name, child)) {
-                        path[depth + 1] = name;
+                        names[depth + 1] = name;
                         value(valueToken, depth + 1, -1);
                     } else if (valueToken.isStructStart()) {
                         parser.skipChildren();
@@ -113,7 +117,8 @@ final class BodyWalk {
                 int index = 0;
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken(), index++) {
                     automaton.element(states, index, child);
-                    path[depth + 1] = index;
+                    names[depth + 1] = null;
+                    indexes[depth + 1] = index;
                     value(t, depth + 1, arrayRule);
                 }
             }
@@ -226,7 +231,8 @@ final class BodyWalk {
     private void ensureDepth(int depth) {
         if (depth >= live.length) {
             live = Arrays.copyOf(live, live.length * 2);
-            path = Arrays.copyOf(path, live.length);
+            names = Arrays.copyOf(names, live.length);
+            indexes = Arrays.copyOf(indexes, live.length);
         }
         if (live[depth] == null) {
             live[depth] = new long[automaton.words()];
@@ -237,11 +243,10 @@ final class BodyWalk {
     private String location(int depth) {
         StringBuilder out = new StringBuilder(where).append(" $");
         for (int d = 1; d <= depth; d++) {
-            Object step = path[d];
-            if (step instanceof Integer index) {
-                out.append('[').append(index).append(']');
+            String name = names[d];
+            if (name == null) {
+                out.append('[').append(indexes[d]).append(']');
             } else {
-                String name = (String) step;
                 boolean plain = !name.isEmpty() && name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-');
                 out.append(plain ? "." + name : "['" + name.replace("'", "\\'") + "']");
             }
