@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -165,13 +166,8 @@ public final class RequestTranslationFilter implements GatewayFilter {
                 return new Outcome(null, Problem.untranslatable(HttpStatus.UNPROCESSABLE_CONTENT, id, DIRECTION, attempt.unresolved));
             }
         }
-        URI uri = UriComponentsBuilder.fromUri(request.getURI())
-                .replacePath(attempt.rawPath)
-                .replaceQuery(attempt.rawQuery)
-                .build(true)
-                .toUri();
         ServerHttpRequest translated = request.mutate()
-                .uri(uri)
+                .uri(uriWith(request.getURI(), attempt.rawPath, attempt.rawQuery))
                 .headers(headers -> {
                     attempt.headers.forEach(headers::put);
                     if (attempt.body != null) {
@@ -181,6 +177,24 @@ public final class RequestTranslationFilter implements GatewayFilter {
                 })
                 .build();
         return new Outcome(attempt.body == null ? translated : withBody(translated, attempt.body), null);
+    }
+
+    /**
+     * The request's URI with another raw path and query, both already encoded: joined as text,
+     * because a builder would parse the query again (with a regular expression) on every request.
+     */
+    static URI uriWith(URI uri, String rawPath, String rawQuery) {
+        if (Objects.equals(rawPath, uri.getRawPath()) && Objects.equals(rawQuery, uri.getRawQuery())) {
+            return uri;
+        }
+        StringBuilder text = new StringBuilder(uri.getScheme()).append("://").append(uri.getRawAuthority()).append(rawPath);
+        if (rawQuery != null) {
+            text.append('?').append(rawQuery);
+        }
+        if (uri.getRawFragment() != null) {
+            text.append('#').append(uri.getRawFragment());
+        }
+        return URI.create(text.toString());
     }
 
     private static ServerHttpRequest withBody(ServerHttpRequest request, byte[] body) {
