@@ -33,6 +33,13 @@ def ms(v):
     return f"{v:.2f}" if v < 10 else f"{v:.1f}" if v < 100 else f"{v:.0f}"
 
 
+def section_head(begin, title, script, context):
+    """The first lines of a generated section: its marker, its heading, who writes it and the
+    run's context (a file of Markdown lines: date, machine, JVM)."""
+    return [begin, f"## {title}", "", f"Written by `{script}` (do not edit by hand, run it again):", "",
+            *open(context).read().rstrip().splitlines(), ""]
+
+
 def replace_section(path, begin, end, section, before=None):
     """Puts section between the markers in the file at path; without markers, before the
     heading `before` when given and present, else at the end."""
@@ -61,11 +68,7 @@ def main():
         r, size, target = re.match(r"r(\d+)-(\w+)-(\w+)\.txt", os.path.basename(path)).groups()
         runs[(int(r), size, target)] = parse(path)
     rounds = sorted({r for r, _, _ in runs})
-    out = [BEGIN, "## HTTP (gateway)", ""]
-    out.append("Written by `bench/http/suite.sh` (do not edit by hand, run it again):")
-    out.append("")
-    out += open(a.context).read().rstrip().splitlines()
-    out.append("")
+    out = section_head(BEGIN, "HTTP (gateway)", "bench/http/suite.sh", a.context)
     out.append("Medians over the rounds (latency in ms):")
     out.append("")
     out.append("| size | target | req/s | p50 | p99 |")

@@ -8,7 +8,7 @@ the section when the markers are missing); it always prints the section."""
 import argparse, glob, os, re, statistics, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report import parse, ms, replace_section  # the HTTP suite's wrk parsing and section writing
+from report import parse, ms, replace_section, section_head  # the HTTP suite's wrk parsing and section writing
 
 BEGIN, END = "<!-- tuning:begin -->", "<!-- tuning:end -->"
 SHIPPED = "shipped"
@@ -32,11 +32,7 @@ def main():
         runs[(int(r), target)] = parse(path)
     rounds = sorted({r for r, _ in runs})
     names = [s[0] for s in steps]
-    out = [BEGIN, "## Tuning the plain route", ""]
-    out.append("Written by `bench/http/tuning.sh` (do not edit by hand, run it again):")
-    out.append("")
-    out += open(a.context).read().rstrip().splitlines()
-    out.append("")
+    out = section_head(BEGIN, "Tuning the plain route", "bench/http/tuning.sh", a.context)
     out.append("Each gateway differs from the row above it by one change up to `shipped`; the rows after it are")
     out.append("experiments on top of `shipped`, each alone. Ratios of req/s within a round, min / **median** / max:")
     out.append("")
