@@ -55,7 +55,9 @@ class EventsConfiguration {
 
     @Bean
     Ticker outboxTicker(DeliveryWorker worker, DragomanProperties properties) {
-        return new Ticker("dragoman-outbox", properties.events().delivery().pollInterval(), worker::poll);
+        Ticker ticker = new Ticker("dragoman-outbox", properties.events().delivery().pollInterval(), worker::poll);
+        worker.whenRoomFrees(ticker::wake);
+        return ticker;
     }
 
     @Bean
