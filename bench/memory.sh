@@ -29,15 +29,9 @@ suite_flags="-Xms512m -Xmx512m"
 table_flags="-Xms1g -Xmx1g"   # the loaded million rows need about 280 MB (TableLoadMeasurement), more while loading
 started_at=$(date +%s)
 
-if ! command -v wrk >/dev/null; then
-  if [ "$(id -u)" = 0 ]; then apt-get install -y wrk; else sudo apt-get install -y wrk; fi
-fi
-
-echo "== building the gateway" >&2
-./mvnw -B -q install -DskipTests -pl gateway -am
-./mvnw -B -q -pl gateway dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-jar=$(ls gateway/target/gateway-*.jar | grep -v -e sources -e javadoc | head -1)
-classpath=$(cat gateway/target/bench-classpath.txt)
+. bench/common.sh
+install_missing wrk
+build_gateway -Dmdep.includeScope=test
 
 out=$PWD/bench/memory/target
 rm -rf "$out"; mkdir -p "$out"
@@ -49,8 +43,6 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 1 1200); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep 0.1; done; echo "$1 never answered" >&2; exit 1; }
 up_port=$(free_port); inbox_port=$(free_port); gw_port=$(free_port)
 gw="http://127.0.0.1:$gw_port"
 
@@ -91,7 +83,7 @@ gateway() { # name maps-dir jvm-flags...: starts it, sets $gateway_pid and $star
     --dragoman.reload.watch=false --logging.level.root=warn \
     > "$out/gateway-$name.log" 2>&1 &
   gateway_pid=$!; pids+=($gateway_pid)
-  wait_for "$gw/actuator/health"
+  wait_for "$gw/actuator/health" 0.1   # startup is timed: poll often
   startup_s=$(python3 -c "import time; print(round(time.time() - $t0, 2))")
   # CPU seconds the JVM used to start (user + system, /proc/<pid>/stat fields 14 and 15): on a shared
   # machine the wall time mostly says how busy the neighbours were, the CPU time what starting costs

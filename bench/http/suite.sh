@@ -20,7 +20,8 @@ wrk_args=(-t2 -c32 -d"${seconds}s" --latency)
 jvm_flags="-Xms512m -Xmx512m"
 started_at=$(date +%s)
 
-. bench/http/common.sh
+. bench/common.sh
+bench_processes
 install_missing wrk nginx
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 build_gateway

@@ -14,7 +14,8 @@ warmup=30   # C2 needs about half a minute of load before a gateway's rate settl
 UNTUNED_REV=${UNTUNED_REV:-1bbb520}
 jvm_flags=(-Xms512m -Xmx512m)
 started_at=$(date +%s)
-. bench/http/common.sh
+. bench/common.sh
+bench_processes
 install_missing wrk
 build_gateway
 out=$PWD/bench/http/target/tuning

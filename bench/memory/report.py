@@ -5,6 +5,9 @@ the memory section of docs/BENCHMARKS.md. With --write FILE it replaces what lie
 when the markers are missing); it always prints the section."""
 import argparse, json, os, sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "http"))
+from report import replace_section  # the HTTP report's section writing
+
 BEGIN, END = "<!-- memory:begin -->", "<!-- memory:end -->"
 
 
@@ -53,16 +56,7 @@ def main():
     section = "\n".join(out)
     print(section)
     if a.write:
-        doc = open(a.write).read()
-        if BEGIN in doc and END in doc:
-            doc = doc[:doc.index(BEGIN)] + section + doc[doc.index(END) + len(END):]
-        elif "\n## Events" in doc:
-            i = doc.index("\n## Events") + 1
-            doc = doc[:i] + section + "\n\n" + doc[i:]
-        else:
-            doc = doc.rstrip() + "\n\n" + section + "\n"
-        open(a.write, "w").write(doc)
-        print(f"wrote the memory section of {a.write}", file=sys.stderr)
+        replace_section(a.write, BEGIN, END, section, before="\n## Events")
 
 
 if __name__ == "__main__":

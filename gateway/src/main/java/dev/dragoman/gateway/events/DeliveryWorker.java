@@ -66,6 +66,7 @@ public final class DeliveryWorker {
             });
         }
     }
+
     /**
      * What asks for a poll before the next tick (the outbox ticker's wake): called when sends
      * finish while due copies are waiting, so a backlog drains as fast as the receivers answer,

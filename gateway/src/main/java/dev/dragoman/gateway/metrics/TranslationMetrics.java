@@ -18,8 +18,8 @@ public final class TranslationMetrics {
     private final MeterRegistry registry;
     /*
      * The meters of every request, found by one map probe: building a meter's id and asking
-     * the registry for it on each request (tags, id, hashing) cost a translating route a few
-     * per cent of its throughput (docs/BENCHMARKS.md).
+     * the registry for it on each request (tags, id, hashing) was 1-2% of a translating route's
+     * CPU in the profile (docs/BENCHMARKS.md).
      */
     private final Map<RouteDirection, Counter> translatedCounters = new ConcurrentHashMap<>();
     private final Map<RouteDirection, Timer> timers = new ConcurrentHashMap<>();

@@ -1,8 +1,12 @@
-# Shared by the HTTP benchmarks (suite.sh, tuning.sh): sourced, not run. Installs wrk and
-# nginx if missing, builds the gateway jar and its classpath, and starts the fast upstream
-# and gateways on free loopback ports. Processes started here are stopped on exit.
-bench_pids=()
-bench_tmp=$(mktemp -d)
+# Shared by the benchmark scripts: sourced, not run. Installs tools if missing, builds the
+# gateway jar and its classpath, finds free loopback ports and waits for servers; the HTTP
+# scripts also start the fast upstream and gateways here (after bench_processes, which
+# stops them on exit).
+bench_processes() {
+  bench_pids=()
+  bench_tmp=$(mktemp -d)
+  trap bench_cleanup EXIT
+}
 bench_cleanup() {
   [ -f "$bench_tmp/nginx.pid" ] && kill "$(cat "$bench_tmp/nginx.pid")" 2>/dev/null || true
   for p in "${bench_pids[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -10,7 +14,6 @@ bench_cleanup() {
   for p in "${bench_pids[@]}"; do wait "$p" 2>/dev/null || true; done
   rm -rf "$bench_tmp"
 }
-trap bench_cleanup EXIT
 
 install_missing() { # commands...
   local missing=()
@@ -19,15 +22,21 @@ install_missing() { # commands...
   if [ "$(id -u)" = 0 ]; then apt-get install -y "${missing[@]}"; else sudo apt-get install -y "${missing[@]}"; fi
 }
 
-build_gateway() { # sets $jar
+build_gateway() { # [extra dependency:build-classpath options]; sets $jar and $classpath
   echo "== building the gateway" >&2
   ./mvnw -B -q install -DskipTests -pl gateway -am
-  ./mvnw -B -q -pl gateway dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+  ./mvnw -B -q -pl gateway dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt "$@"
   jar=$(ls gateway/target/gateway-*.jar | grep -v -e sources -e javadoc | head -1)
+  classpath=$(cat gateway/target/bench-classpath.txt)
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 1 240); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep 0.5; done; echo "$1 never answered" >&2; exit 1; }
+wait_for() { # url [poll seconds]: up to 2 minutes
+  local every=${2:-0.5} tries
+  tries=$(python3 -c "print(int(120 / $every))")
+  for _ in $(seq 1 "$tries"); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep "$every"; done
+  echo "$1 never answered" >&2; exit 1
+}
 
 start_upstream() { # port log; the request bodies and expected answers land in $bench_tmp/bodies
   java -cp "$(cat gateway/target/bench-classpath.txt)" bench/http/FastUpstream.java "$1" "$bench_tmp/bodies" > "$2" 2>&1 & bench_pids+=($!)
