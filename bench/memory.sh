@@ -35,20 +35,14 @@ build_gateway -Dmdep.includeScope=test
 
 out=$PWD/bench/memory/target
 rm -rf "$out"; mkdir -p "$out"
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do while kill -0 "$p" 2>/dev/null; do sleep 0.2; done; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+bench_processes   # what is started below (bench_pids) is stopped on exit, and $tmp removed
+tmp=$bench_tmp
 up_port=$(free_port); inbox_port=$(free_port); gw_port=$(free_port)
 gw="http://127.0.0.1:$gw_port"
 
 echo "== upstream on $up_port, inbox on $inbox_port" >&2
-java -cp "$classpath" bench/http/FastUpstream.java "$up_port" "$tmp/bodies" > "$out/upstream.log" 2>&1 & pids+=($!)
-java -cp "$classpath" bench/events/FastInbox.java "$inbox_port" > "$out/inbox.log" 2>&1 & pids+=($!)
+java -cp "$classpath" bench/http/FastUpstream.java "$up_port" "$tmp/bodies" > "$out/upstream.log" 2>&1 & bench_pids+=($!)
+java -cp "$classpath" bench/events/FastInbox.java "$inbox_port" > "$out/inbox.log" 2>&1 & bench_pids+=($!)
 wait_for "http://127.0.0.1:$up_port/1k/games/1001"; wait_for "http://127.0.0.1:$inbox_port/stats"
 
 # the suite's maps, and the events map without its plain route (whose id and path the suite's route has)
@@ -82,7 +76,7 @@ gateway() { # name maps-dir jvm-flags...: starts it, sets $gateway_pid and $star
     --dragoman.callers.web-support.api-keys=bench-key --dragoman.callers.order.api-keys=order-key \
     --dragoman.reload.watch=false --logging.level.root=warn \
     > "$out/gateway-$name.log" 2>&1 &
-  gateway_pid=$!; pids+=($gateway_pid)
+  gateway_pid=$!; bench_pids+=($gateway_pid)
   wait_for "$gw/actuator/health" 0.1   # startup is timed: poll often
   startup_s=$(python3 -c "import time; print(round(time.time() - $t0, 2))")
   # CPU seconds the JVM used to start (user + system, /proc/<pid>/stat fields 14 and 15): on a shared

@@ -51,21 +51,15 @@ build_gateway -Dmdep.includeScope=test
 
 out=$PWD/bench/events/target
 rm -rf "$out"; mkdir -p "$out"
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do while kill -0 "$p" 2>/dev/null; do sleep 0.2; done; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+bench_processes   # what is started below (bench_pids) is stopped on exit, and $tmp removed
+tmp=$bench_tmp
 inbox_port=$(free_port); gw_port=$(free_port); pg_port=$(free_port)
 gw="http://127.0.0.1:$gw_port"
 inbox="http://127.0.0.1:$inbox_port"
 
 echo "== inbox on $inbox_port, PostgreSQL on $pg_port" >&2
-java -cp "$classpath" bench/events/FastInbox.java "$inbox_port" > "$out/inbox.log" 2>&1 & pids+=($!)
-java -cp "$classpath" bench/events/EmbeddedPostgresServer.java "$pg_port" "$tmp/pg-urls" load > "$out/postgres.log" 2>&1 & pids+=($!)
+java -cp "$classpath" bench/events/FastInbox.java "$inbox_port" > "$out/inbox.log" 2>&1 & bench_pids+=($!)
+java -cp "$classpath" bench/events/EmbeddedPostgresServer.java "$pg_port" "$tmp/pg-urls" load > "$out/postgres.log" 2>&1 & bench_pids+=($!)
 wait_for "$inbox/stats"
 mkdir -p "$tmp/maps"
 sed "s#http://127.0.0.1:9411#http://127.0.0.1:$inbox_port#" bench/events/load-maps/load.yaml > "$tmp/maps/load.yaml"
@@ -105,7 +99,7 @@ for store in h2 pg; do
     --dragoman.callers.order.api-keys=bench-key --dragoman.admin.api-keys=bench-admin-key \
     --dragoman.events.delivery.batch-size="$batch_size" --dragoman.reload.watch=false --logging.level.root=warn \
     > "$out/gateway-$store.log" 2>&1 &
-  gateway=$!; pids+=($gateway)
+  gateway=$!; bench_pids+=($gateway)
   wait_for "$gw/actuator/health"
 
   echo "   warm-up: $warmup events and ${seconds} s of the plain route" >&2
