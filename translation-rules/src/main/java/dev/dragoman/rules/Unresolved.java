@@ -19,7 +19,26 @@ public record Unresolved(String location, String rule, String value, Reason reas
         /** The rule points at an object or array of objects, not at an identifier. */
         NOT_AN_IDENTIFIER,
         /** The concept's resolver has not been asked yet: resolve, then translate again. */
-        NEEDS_LOOKUP
+        NEEDS_LOOKUP,
+        /**
+         * The rule's path meets a value of another shape on its way (an object where {@code [*]}
+         * expects an array, an array or a scalar where {@code .name} expects an object): an
+         * identifier may hide there, so it is reported, not skipped.
+         */
+        SHAPE_MISMATCH
+    }
+
+    /** How many unresolved values a translation lists at most; the rest are only counted. */
+    public static final int REPORTED_LIMIT = 100;
+
+    /** The reason as the gateway's answers and views name it. */
+    public String reasonName() {
+        return switch (reason) {
+            case UNKNOWN -> "unknown";
+            case NOT_AN_IDENTIFIER -> "not-an-identifier";
+            case NEEDS_LOOKUP -> "lookup-failed";
+            case SHAPE_MISMATCH -> "shape-mismatch";
+        };
     }
 
     @Override

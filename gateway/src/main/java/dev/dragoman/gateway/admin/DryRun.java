@@ -234,11 +234,7 @@ final class DryRun {
         view.put("location", unresolved.location());
         view.put("value", unresolved.value());
         view.put("rule", unresolved.rule());
-        view.put("reason", switch (unresolved.reason()) {
-            case UNKNOWN -> "unknown";
-            case NOT_AN_IDENTIFIER -> "not-an-identifier";
-            case NEEDS_LOOKUP -> "lookup-failed";
-        });
+        view.put("reason", unresolved.reasonName());
         return view;
     }
 }

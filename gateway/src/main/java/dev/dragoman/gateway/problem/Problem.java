@@ -51,11 +51,7 @@ public final class Problem {
         error.put("location", unresolved.location());
         error.put("value", unresolved.value());
         error.put("rule", unresolved.rule());
-        error.put("reason", switch (unresolved.reason()) {
-            case UNKNOWN -> "unknown";
-            case NOT_AN_IDENTIFIER -> "not-an-identifier";
-            case NEEDS_LOOKUP -> "lookup-failed";
-        });
+        error.put("reason", unresolved.reasonName());
         return error;
     }
 }
