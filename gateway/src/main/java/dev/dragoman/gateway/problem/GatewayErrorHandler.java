@@ -12,6 +12,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -49,6 +50,11 @@ public final class GatewayErrorHandler implements ErrorWebExceptionHandler, Orde
         }
         if (error instanceof ResponseStatusException status) {
             return byStatus(status.getStatusCode(), status, upstream);
+        }
+        if (error instanceof ErrorResponseException answer) {
+            // a problem that a part of the gateway wrote for this request (a resolver that is
+            // down, say), answered as it is; asked after ResponseStatusException, which is one too
+            return answer.getBody();
         }
         if (has(error, ConnectException.class) || has(error, UnknownHostException.class) || has(error, PrematureCloseException.class)) {
             return Problem.of(HttpStatus.BAD_GATEWAY, "upstream-unavailable", "Upstream unavailable",

@@ -28,6 +28,15 @@ public final class Problem {
 
     /** 422 (request) or 502 (response): identifiers the map cannot translate, every one of them. */
     public static ProblemDetail untranslatable(HttpStatus status, String route, String direction, List<Unresolved> unresolved) {
+        return untranslatable(status, route, direction, unresolved, unresolved.size());
+    }
+
+    /**
+     * 422 (request) or 502 (response): identifiers the map cannot translate, {@code listed} being
+     * the first of them and {@code total} how many there are in all.
+     */
+    public static ProblemDetail untranslatable(HttpStatus status, String route, String direction, List<Unresolved> listed, int total) {
+        List<Unresolved> unresolved = listed;
         Unresolved first = unresolved.get(0);
         String detail = unresolved.size() == 1
                 ? "the " + direction + " holds " + describe(first) + ", which route " + route + " cannot translate"
