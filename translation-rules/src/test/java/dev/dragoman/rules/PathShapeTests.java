@@ -93,6 +93,8 @@ class PathShapeTests {
         assertThat(hidden.refusal()).contains("%2F", "/parts/{part.sku->ref}");
         assertThat(hidden.complete()).isFalse();
 
+        assertThat(request.path("/parts%5cA-1").refusal()).as("an encoded backslash, a separator to some servers").isNotNull();
+
         TextTranslation unknownAsData = request.path("/parts/A-1%2Fstock");
         assertThat(unknownAsData.refusal()).as("as data 'A-1/stock' is unknown; as separators A-1 would be forwarded raw").isNotNull();
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * encoded ones such as {@code %2e%2e}) and the result is what is forwarded; a trailing slash
  * and empty segments ({@code //}) do not stop a template from matching; a segment's path
  * parameters ({@code ;v=1}, which servlet containers strip) are set aside for matching and
- * forwarded as they came. An encoded slash ({@code %2F}) is data inside its segment, except
+ * forwarded as they came. An encoded slash ({@code %2F}, or {@code %5C}) is data inside its segment, except
  * that a path which would match a template if it were a separator is refused when read as data
  * it is not fully translated: upstreams differ on that reading.
  */
@@ -25,7 +25,8 @@ public final class PathRules {
     public record Compiled(PathTemplate template, CompiledRule[] rules) {
     }
 
-    private static final Pattern ENCODED_SLASH = Pattern.compile("%2[fF]");
+    /** An encoded slash, or an encoded backslash, which IIS and some Tomcat set-ups take for a slash. */
+    private static final Pattern ENCODED_SLASH = Pattern.compile("%2[fF]|%5[cC]");
 
     private final List<Compiled> templates;
 
@@ -47,7 +48,7 @@ public final class PathRules {
         for (Compiled compiled : templates) {
             if (match(compiled.template(), asSeparators) != null) {
                 return new TextTranslation(path, asData.template(), 0, asData.unresolved(),
-                        "the path holds an encoded slash (%2F): read as a separator, as some servers do, it matches template "
+                        "the path holds an encoded slash (%2F or %5C): read as a separator, as some servers do, it matches template "
                                 + compiled.template().text() + ", read as data it " + (asData.template() == null
                                         ? "matches none" : "holds values that cannot be translated")
                                 + "; send the path with plain slashes, or encode only what is data");
