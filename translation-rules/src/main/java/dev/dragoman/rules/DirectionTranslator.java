@@ -19,9 +19,21 @@ public final class DirectionTranslator {
         this.body = body;
     }
 
-    /** Translates a path (after strip-prefix, percent-encoded as it arrived) by the first matching template. */
+    /**
+     * Translates a path (after strip-prefix, percent-encoded as it arrived) by the first matching
+     * template. Dot-segments are removed first, also when no template matches: the text is the
+     * path to forward. A {@link TextTranslation#refusal() refusal} means it must not be forwarded.
+     */
     public TextTranslation path(String rawPath) {
         return path.translate(rawPath);
+    }
+
+    /**
+     * Translates a raw query string (without '?', percent-encoded as it arrived): pairs are
+     * matched on their decoded names, translated ones written canonically, every other byte kept.
+     */
+    public TextTranslation queryString(String rawQuery) {
+        return query.translateQuery(rawQuery);
     }
 
     /** Translates decoded query parameter values. */

@@ -3,6 +3,7 @@ package dev.dragoman.gateway.filter;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import reactor.core.publisher.Mono;
 
@@ -10,6 +11,28 @@ import reactor.core.publisher.Mono;
 final class JsonBodies {
 
     private JsonBodies() {
+    }
+
+    /**
+     * The media type of a {@code Content-Type} value, or null when there is none. Spring refuses
+     * a whole value for a parameter it dislikes ({@code charset=x-unknown}); the type itself is
+     * what says whether the body is JSON, so it is read without the parameters then.
+     *
+     * @throws InvalidMediaTypeException when not even the type parses
+     */
+    static MediaType mediaType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return null;
+        }
+        try {
+            return MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            int semicolon = contentType.indexOf(';');
+            if (semicolon < 0) {
+                throw e;
+            }
+            return MediaType.parseMediaType(contentType.substring(0, semicolon));
+        }
     }
 
     static boolean isJson(MediaType type) {

@@ -2,22 +2,18 @@ package dev.dragoman.gateway.filter;
 
 import dev.dragoman.gateway.metrics.TranslationMetrics;
 import dev.dragoman.gateway.problem.Problem;
-import dev.dragoman.gateway.problem.ProblemWriter;
 import dev.dragoman.rules.BodyTranslation;
 import dev.dragoman.rules.DirectionTranslator;
 import dev.dragoman.rules.MalformedJsonException;
 import dev.dragoman.rules.RouteTranslator;
 import dev.dragoman.rules.TextTranslation;
 import dev.dragoman.rules.Translators;
-import dev.dragoman.rules.Unresolved;
+import dev.dragoman.rules.UnsupportedJsonEncodingException;
 import dev.dragoman.rules.ValuesTranslation;
 import dev.dragoman.rules.model.OnUnknown;
 import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -27,21 +23,22 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Translates a request from the caller's vocabulary into the callee's: path, query, headers
  * and JSON body, all before anything is forwarded. An identifier the map cannot translate is a
- * 422 naming every one (unless the route says {@code on-unknown: pass}); a body that is not
- * the JSON it claims to be is a 400; a JSON body over the limit is a 413. Runs after
- * strip-prefix, so path templates see the path the callee will see.
+ * 422 naming the values (unless the route says {@code on-unknown: pass}); a body that is not
+ * the JSON it claims to be is a 400; one it cannot read (another charset, an unknown content
+ * coding) a 415; a JSON body over the limit is a 413. Runs after strip-prefix, so path
+ * templates see the path the callee will see. Its own answers bypass the response rules.
  */
 public final class RequestTranslationFilter implements GatewayFilter {
 
@@ -64,41 +61,75 @@ public final class RequestTranslationFilter implements GatewayFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        boolean translatesBody = rules.translatesBody() && JsonBodies.isJson(request.getHeaders().getContentType());
-        if (translatesBody && request.getHeaders().getContentLength() > maxBodySize) {
-            return ProblemWriter.write(exchange, tooLarge());
+        HttpHeaders headers = request.getHeaders();
+        boolean translatesBody = false;
+        String coding = null;
+        if (rules.translatesBody()) {
+            String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+            MediaType type;
+            try {
+                type = JsonBodies.mediaType(contentType);
+            } catch (InvalidMediaTypeException e) {
+                return OwnAnswers.write(exchange, problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                        "Unreadable content type", "the Content-Type '" + contentType
+                                + "' does not parse (" + e.getMessage() + "); send e.g. application/json"));
+            }
+            translatesBody = JsonBodies.isJson(type);
+            coding = ContentCodings.of(headers);
+            if (translatesBody && JsonCharsets.declaredOtherThanUtf8(contentType) != null) {
+                return OwnAnswers.write(exchange, unsupportedCharset(JsonCharsets.declaredOtherThanUtf8(contentType)));
+            }
+            if (translatesBody && !ContentCodings.decodable(coding)) {
+                return OwnAnswers.write(exchange, problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-encoding",
+                        "Unsupported content coding", "the JSON body is encoded with '" + ContentCodings.undecodable(coding)
+                                + "', which this gateway cannot decode to translate; send it uncompressed, gzip or deflate"));
+            }
+            if (translatesBody && headers.getContentLength() > maxBodySize) {
+                return OwnAnswers.write(exchange, tooLarge());
+            }
         }
+        String bodyCoding = coding;
         Mono<byte[]> body = translatesBody ? JsonBodies.read(request.getBody(), maxBodySize) : Mono.just(NO_BODY);
-        return body
-                .flatMap(bytes -> translate(request, bytes == NO_BODY ? null : bytes))
-                .flatMap(outcome -> outcome.problem() != null
-                        ? ProblemWriter.write(exchange, outcome.problem())
-                        : chain.filter(exchange.mutate().request(outcome.request()).build()))
-                .onErrorResume(DataBufferLimitException.class, e -> ProblemWriter.write(exchange, tooLarge()));
+        // errors of reading the caller's body only: what the chain raises later is the upstream's, not the caller's fault
+        Mono<Outcome> outcome = body
+                .flatMap(bytes -> bytes.length == 0 ? Mono.just(new Body(null, false))
+                        : Mono.fromCallable(() -> new Body(ContentCodings.decode(bodyCoding, bytes, maxBodySize).orElseThrow(),
+                                ContentCodings.encoded(bodyCoding))))
+                .flatMap(decoded -> translate(request, decoded))
+                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(new Outcome(null, tooLarge())))
+                .onErrorResume(IOException.class, e -> Mono.just(new Outcome(null, problem(HttpStatus.BAD_REQUEST, "malformed-json",
+                        "Malformed JSON body", "the request body is declared '" + bodyCoding + "' but does not decode: " + e.getMessage()))));
+        return outcome.flatMap(o -> o.problem() != null
+                ? OwnAnswers.write(exchange, o.problem())
+                : chain.filter(exchange.mutate().request(o.request()).build()));
     }
 
     private static final byte[] NO_BODY = new byte[0];
+
+    /** A JSON body as read and decoded (null bytes: none to translate), and whether it came content-coded. */
+    private record Body(byte[] bytes, boolean decoded) {
+    }
 
     /** Either the request to forward or the problem to answer. */
     private record Outcome(ServerHttpRequest request, ProblemDetail problem) {
     }
 
-    private Mono<Outcome> translate(ServerHttpRequest request, byte[] body) {
+    private Mono<Outcome> translate(ServerHttpRequest request, Body body) {
         Timer.Sample sample = metrics.start();
-        return Lookups.translate(translators, () -> attempt(request, body), attempt -> attempt.unresolved)
+        return Lookups.translate(translators, () -> attempt(request, body.bytes()), attempt -> attempt.unknowns.listed())
                 .map(attempt -> {
                     metrics.stop(sample, route.route().id(), DIRECTION);
-                    return finish(request, attempt);
+                    return finish(request, attempt, body.decoded());
                 });
     }
 
-    /** One translation of every part of the request, collecting every untranslatable value. */
-    private final class Attempt {
-        final List<Unresolved> unresolved = new ArrayList<>();
+    /** One translation of every part of the request, collecting the untranslatable values. */
+    private static final class Attempt {
+        final Unknowns unknowns = new Unknowns();
         int translated;
         String rawPath;
         String rawQuery;
-        Map<String, List<String>> headers = Map.of();
+        Map<String, java.util.List<String>> headers = Map.of();
         byte[] body;
         ProblemDetail problem;
     }
@@ -109,69 +140,72 @@ public final class RequestTranslationFilter implements GatewayFilter {
         attempt.rawPath = uri.getRawPath();
         if (rules.translatesPath()) {
             TextTranslation path = rules.path(uri.getRawPath());
+            if (path.refusal() != null) {
+                attempt.problem = problem(HttpStatus.BAD_REQUEST, "ambiguous-path", "Ambiguous path", path.refusal());
+                return attempt;
+            }
             attempt.rawPath = path.text();
             attempt.translated += path.translated();
-            attempt.unresolved.addAll(path.unresolved());
+            attempt.unknowns.addAll(path.unresolved());
         }
         attempt.rawQuery = uri.getRawQuery();
         if (rules.translatesQuery() && uri.getRawQuery() != null) {
-            ValuesTranslation query = rules.query(new LinkedHashMap<>(request.getQueryParams()));
-            attempt.rawQuery = rebuiltQuery(uri, query.values());
+            TextTranslation query = rules.queryString(uri.getRawQuery());
+            attempt.rawQuery = query.text();
             attempt.translated += query.translated();
-            attempt.unresolved.addAll(query.unresolved());
+            attempt.unknowns.addAll(query.unresolved());
         }
         if (rules.translatesHeaders()) {
             ValuesTranslation headers = RouteTranslation.headers(rules, request.getHeaders());
             attempt.headers = headers.values();
             attempt.translated += headers.translated();
-            attempt.unresolved.addAll(headers.unresolved());
+            attempt.unknowns.addAll(headers.unresolved());
         }
         if (body != null) {
+            String encoding = JsonCharsets.detectedOtherThanUtf8(body);
+            if (encoding != null) {
+                attempt.problem = unsupportedCharset(encoding);
+                return attempt;
+            }
             try {
                 BodyTranslation translation = rules.body(body);
                 attempt.body = translation.body();
                 attempt.translated += translation.translated();
-                attempt.unresolved.addAll(translation.unresolved());
+                attempt.unknowns.add(translation);
+            } catch (UnsupportedJsonEncodingException e) {
+                attempt.problem = unsupportedCharset(e.encoding());
             } catch (MalformedJsonException e) {
-                attempt.problem = Problem.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON body",
+                attempt.problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON body",
                         "the request body is declared JSON but is not: " + e.getMessage()
                                 + (e.byteOffset() >= 0 ? " (at byte " + e.byteOffset() + ")" : ""));
-                attempt.problem.setProperty("route", route.route().id());
             }
         }
         return attempt;
     }
 
-    /** Only the parameters a rule names are re-encoded; every other byte of the query is forwarded as it came. */
-    private String rebuiltQuery(URI uri, Map<String, List<String>> values) {
-        UriComponentsBuilder builder = UriComponentsBuilder.fromUri(uri);
-        values.forEach((name, list) -> {
-            if (rules.translatesQueryParameter(name)) {
-                builder.replaceQueryParam(UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8),
-                        list.stream().map(v -> UriUtils.encodeQueryParam(v, StandardCharsets.UTF_8)).toList());
-            }
-        });
-        return builder.build(true).getQuery();
-    }
-
-    private Outcome finish(ServerHttpRequest request, Attempt attempt) {
+    private Outcome finish(ServerHttpRequest request, Attempt attempt, boolean decoded) {
         String id = route.route().id();
         if (attempt.problem != null) {
             return new Outcome(null, attempt.problem);
         }
         metrics.translated(id, DIRECTION, attempt.translated);
-        if (!attempt.unresolved.isEmpty()) {
-            metrics.unknown(id, DIRECTION, attempt.unresolved);
+        if (!attempt.unknowns.isEmpty()) {
+            metrics.unknown(id, DIRECTION, attempt.unknowns.listed());
             if (route.route().onUnknown() == OnUnknown.REJECT) {
-                return new Outcome(null, Problem.untranslatable(HttpStatus.UNPROCESSABLE_CONTENT, id, DIRECTION, attempt.unresolved));
+                return new Outcome(null, Problem.untranslatable(HttpStatus.UNPROCESSABLE_CONTENT, id, DIRECTION,
+                        attempt.unknowns.listed(), attempt.unknowns.total()));
             }
         }
         ServerHttpRequest translated = request.mutate()
                 .uri(uriWith(request.getURI(), attempt.rawPath, attempt.rawQuery))
                 .headers(headers -> {
-                    attempt.headers.forEach(headers::put);
+                    RouteTranslation.replace(headers, attempt.headers);
                     if (attempt.body != null) {
                         headers.remove(HttpHeaders.TRANSFER_ENCODING);
+                        if (decoded) {
+                            // forwarded as translated: decoded, so no coding applies any more
+                            headers.remove(HttpHeaders.CONTENT_ENCODING);
+                        }
                         headers.setContentLength(attempt.body.length);
                     }
                 })
@@ -207,8 +241,19 @@ public final class RequestTranslationFilter implements GatewayFilter {
     }
 
     private ProblemDetail tooLarge() {
-        ProblemDetail problem = Problem.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body too large",
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body too large",
                 "the JSON body exceeds the limit of " + maxBodySize + " bytes that this gateway translates (dragoman.max-body-size)");
+    }
+
+    private ProblemDetail unsupportedCharset(String charset) {
+        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-charset", "Unsupported charset",
+                "the JSON body is in " + charset + "; this gateway translates JSON in UTF-8 only (RFC 8259): send it as UTF-8");
+        problem.setProperty("charset", charset);
+        return problem;
+    }
+
+    private ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = Problem.of(status, type, title, detail);
         problem.setProperty("route", route.route().id());
         return problem;
     }

@@ -8,6 +8,8 @@ import dev.dragoman.rules.ValuesTranslation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -20,14 +22,33 @@ public record RouteTranslation(Translators translators, RouteTranslator route, l
         return route.route().id();
     }
 
-    /** Translates the headers that {@code rules} name; the others are not looked at. */
+    /**
+     * Translates the headers that {@code rules} name; the others are not looked at. Lines of one
+     * header in several casings ({@code x-game} and {@code X-GAME}) are one header with all their
+     * values, under the first casing seen: translated once, written back once.
+     */
     static ValuesTranslation headers(DirectionTranslator rules, HttpHeaders headers) {
         Map<String, List<String>> named = new LinkedHashMap<>();
+        Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> {
-            if (rules.translatesHeader(name)) {
-                named.put(name, values);
+            if (rules.translatesHeader(name) && seen.add(name)) {
+                named.put(name, headers.get(name));
             }
         });
         return rules.headers(named);
+    }
+
+    /** Writes translated headers back, replacing every line of each, whatever casing the message used for it. */
+    static void replace(HttpHeaders target, Map<String, List<String>> translated) {
+        translated.forEach((name, values) -> {
+            List<String> casings = new java.util.ArrayList<>();
+            target.forEach((existing, v) -> {
+                if (existing.equalsIgnoreCase(name)) {
+                    casings.add(existing);
+                }
+            });
+            casings.forEach(target::remove);
+            target.put(name, values);
+        });
     }
 }

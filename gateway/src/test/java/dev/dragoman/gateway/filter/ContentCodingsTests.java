@@ -39,6 +39,29 @@ class ContentCodingsTests {
         assertThatThrownBy(() -> ContentCodings.decode("gzip", bomb, 1024 * 1024)).isInstanceOf(DataBufferLimitException.class);
     }
 
+    @Test
+    void decodesAListOfCodingsInReverseOrder() throws IOException {
+        byte[] json = "{\"code\":1001}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(ContentCodings.decode("deflate, gzip", gzip(deflate(json)), 1024)).contains(json);
+        assertThat(ContentCodings.undecodable("gzip, br")).isEqualTo("br");
+        assertThat(ContentCodings.encoded("identity")).isFalse();
+    }
+
+    @Test
+    void decodesRawDeflateToo_asSomeSendersWriteIt() throws IOException {
+        byte[] json = "{\"code\":1001}".getBytes(StandardCharsets.UTF_8);
+        java.util.zip.Deflater raw = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DeflaterOutputStream deflate = new DeflaterOutputStream(out, raw)) {
+            deflate.write(json);
+        } finally {
+            raw.end();
+        }
+
+        assertThat(ContentCodings.decode("deflate", out.toByteArray(), 1024)).contains(json);
+    }
+
     private static byte[] gzip(byte[] bytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {

@@ -1,0 +1,77 @@
+package dev.dragoman.gateway.filter;
+
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * JSON bodies are translated only in UTF-8 (RFC 8259 section 8.1): the engine splices byte
+ * offsets, which are not character offsets in UTF-16 or UTF-32, so such a body is refused,
+ * never corrupted. The engine detects the other encodings too; checking here first keeps the
+ * answer the same whichever part sees it.
+ */
+final class JsonCharsets {
+
+    private JsonCharsets() {
+    }
+
+    /**
+     * The charset a {@code Content-Type} value declares when it is not UTF-8
+     * ({@code ; charset=utf-16}), or null. Read from the text, so that a charset unknown to the
+     * JDK is named too rather than failing the parse.
+     */
+    static String declaredOtherThanUtf8(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        String[] parts = contentType.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip();
+            int equals = parameter.indexOf('=');
+            if (equals < 0 || !parameter.substring(0, equals).strip().equalsIgnoreCase("charset")) {
+                continue;
+            }
+            String name = parameter.substring(equals + 1).strip();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                name = name.substring(1, name.length() - 1);
+            }
+            try {
+                return Charset.isSupported(name) && Charset.forName(name).equals(StandardCharsets.UTF_8) ? null : name;
+            } catch (IllegalCharsetNameException e) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The encoding of a body that is JSON in UTF-16 or UTF-32, told by its byte order mark or,
+     * without one, by where the null bytes of its first characters fall (RFC 4627 section 3):
+     * a JSON text in UTF-8 holds no null byte at all. Null when none of these patterns shows.
+     */
+    static String detectedOtherThanUtf8(byte[] body) {
+        int n = body.length;
+        int b0 = n > 0 ? body[0] & 0xff : -1;
+        int b1 = n > 1 ? body[1] & 0xff : -1;
+        int b2 = n > 2 ? body[2] & 0xff : -1;
+        int b3 = n > 3 ? body[3] & 0xff : -1;
+        if (b0 == 0 && b1 == 0 && b2 == 0xfe && b3 == 0xff || b0 == 0 && b1 == 0 && b2 == 0 && b3 > 0) {
+            return "UTF-32BE";
+        }
+        if (b0 == 0xff && b1 == 0xfe && b2 == 0 && b3 == 0 || b0 > 0 && b0 != 0xff && b1 == 0 && b2 == 0 && b3 == 0) {
+            return "UTF-32LE";
+        }
+        if (b0 == 0xfe && b1 == 0xff || b0 == 0 && b1 > 0) {
+            return "UTF-16BE";
+        }
+        if (b0 == 0xff && b1 == 0xfe || b0 > 0 && b1 == 0) {
+            return "UTF-16LE";
+        }
+        for (int i = 0; i < Math.min(n, 4); i++) {
+            if (body[i] == 0) {
+                return "an encoding with null bytes";
+            }
+        }
+        return null;
+    }
+}
