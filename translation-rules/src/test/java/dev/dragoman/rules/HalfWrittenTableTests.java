@@ -2,11 +2,13 @@ package dev.dragoman.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dragoman.rules.model.IdentifierTable;
 import dev.dragoman.rules.model.Scalar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +95,28 @@ class HalfWrittenTableTests {
 
         assertThat(result.errors()).anySatisfy(error -> assertThat(error.incomplete()).isTrue())
                 .anySatisfy(error -> assertThat(error.incomplete()).isFalse());
+    }
+
+    @Test
+    void noCutOfATableLoadsAValueItDoesNotHold() throws IOException {
+        String table = HEADER + "S-1,1\nS-22,22\r\n\"S-333\",\"33,3\"\nS-4444,4444\n";
+        List<List<String>> rows = List.of(List.of("S-1", "1"), List.of("S-22", "22"), List.of("S-333", "33,3"), List.of("S-4444", "4444"));
+
+        for (int cut = 0; cut <= table.length(); cut++) {
+            LoadResult result = load(table.substring(0, cut));
+
+            String at = "cut after " + cut + " characters: " + table.substring(0, cut).replace("\n", "\\n").replace("\r", "\\r");
+            if (!result.isValid()) {
+                assertThat(result.errors()).as(at).anySatisfy(error -> assertThat(error.incomplete()).isTrue());
+                continue;
+            }
+            IdentifierTable loaded = result.model().concepts().get("sku").table();
+            assertThat(loaded.size()).as(at).isLessThanOrEqualTo(rows.size());
+            for (int row = 0; row < loaded.size(); row++) {
+                String id = rows.get(row).get(0);
+                assertThat(loaded.translate("shop", "id", id, "warehouse", "code")).as(at).map(Scalar::text).contains(rows.get(row).get(1));
+            }
+        }
     }
 
     private LoadResult load(String csv) throws IOException {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -148,7 +149,7 @@ public final class Lookups {
         if (!allSlow) {
             Duration retryAfter = failures.values().stream()
                     .map(failure -> failure instanceof ResolverUnavailableException down ? down.retryAfter().orElse(null) : null)
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .max(Duration::compareTo)
                     .orElse(DEFAULT_RETRY_AFTER);
             error.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));

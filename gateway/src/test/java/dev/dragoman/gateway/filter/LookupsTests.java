@@ -6,6 +6,7 @@ import dev.dragoman.rules.ContextMaps;
 import dev.dragoman.rules.TextTranslation;
 import dev.dragoman.rules.Translators;
 import dev.dragoman.rules.Unresolved;
+import dev.dragoman.rules.model.Concept;
 import dev.dragoman.rules.model.Scalar;
 import dev.dragoman.rules.resolver.IdentifierResolver;
 import dev.dragoman.rules.resolver.ResolverUnavailableException;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
+import reactor.core.publisher.Mono;
 
 /**
  * A resolver's failure is the resolver's, not the caller's (issue 12, finding 14): only "unknown"
@@ -86,7 +89,7 @@ class LookupsTests {
         assertThat(error.getBody().getType().toString()).isEqualTo("https://dragoman.dev/problems/resolver-unavailable");
         assertThat(error.getBody().getDetail()).contains("the resolver of concept 'player' is unavailable (it answered 503)",
                 "route 'ws-to-gd'", "retry later").doesNotContain("u-1", "unknown");
-        assertThat(error.getBody().getProperties()).containsEntry("route", "ws-to-gd").containsEntry("concepts", java.util.List.of("player"));
+        assertThat(error.getBody().getProperties()).containsEntry("route", "ws-to-gd").containsEntry("concepts", List.of("player"));
         assertThat(error.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("7");
         assertThat(error.getCause()).as("the error handler must not take it for the upstream's timeout").isNull();
     }
@@ -119,7 +122,7 @@ class LookupsTests {
         ErrorResponseException error = failure(translate(translators));
 
         assertThat(error.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(error.getBody().getProperties().get("concepts")).isEqualTo(java.util.List.of("player", "team"));
+        assertThat(error.getBody().getProperties().get("concepts")).isEqualTo(List.of("player", "team"));
         assertThat(error.getBody().getDetail()).contains("'player'", "'team'");
     }
 
@@ -147,7 +150,7 @@ class LookupsTests {
         assertThat(error.getBody().getProperties()).doesNotContainKey("route");
     }
 
-    private reactor.core.publisher.Mono<TextTranslation> translate(Translators translators) {
+    private Mono<TextTranslation> translate(Translators translators) {
         return Lookups.translate("ws-to-gd", translators, () -> path(translators), TextTranslation::unresolved);
     }
 
@@ -155,7 +158,7 @@ class LookupsTests {
         return translators.route("ws-to-gd").orElseThrow().request().path("/players/u-1/teams/w-1");
     }
 
-    private static ErrorResponseException failure(reactor.core.publisher.Mono<?> translation) {
+    private static ErrorResponseException failure(Mono<?> translation) {
         try {
             translation.block();
         } catch (ErrorResponseException e) {
@@ -175,7 +178,7 @@ class LookupsTests {
 
     private Translators compile(Map<String, IdentifierResolver> resolvers) throws IOException {
         Files.writeString(maps.resolve("maps.yaml"), MAPS);
-        Function<dev.dragoman.rules.model.Concept, IdentifierResolver> resolverFor = concept -> resolvers.get(concept.name());
+        Function<Concept, IdentifierResolver> resolverFor = concept -> resolvers.get(concept.name());
         return Translators.compile(ContextMaps.load(maps).orElseThrow(), resolverFor);
     }
 }
