@@ -10,8 +10,16 @@ import java.util.Objects;
  * @param line 1-based line in that file, or 0 when the error concerns the whole file
  * @param keyPath where in the file's structure, e.g. {@code concepts.game.entries[3].web-support.code}
  * @param hint what to do about it, or empty
+ * @param incomplete the file looked half-written (it changed while the maps were read, or a table's
+ *        last row is unfinished): the same maps may load once the writer is done, so a reloader
+ *        tries again rather than reporting a mistake at once
  */
-public record LoadError(Path file, int line, String keyPath, String message, String hint) {
+public record LoadError(Path file, int line, String keyPath, String message, String hint, boolean incomplete) {
+
+    /** An error in what the file says. */
+    public LoadError(Path file, int line, String keyPath, String message, String hint) {
+        this(file, line, keyPath, message, hint, false);
+    }
 
     public LoadError {
         Objects.requireNonNull(file, "file");

@@ -1,11 +1,11 @@
 package dev.dragoman.gateway.admin;
 
+import dev.dragoman.gateway.filter.Lookups;
 import dev.dragoman.gateway.model.ServedModel;
 import dev.dragoman.rules.BodyTranslation;
 import dev.dragoman.rules.DirectionTranslator;
 import dev.dragoman.rules.RouteTranslator;
 import dev.dragoman.rules.TextTranslation;
-import dev.dragoman.rules.Translators;
 import dev.dragoman.rules.Unresolved;
 import dev.dragoman.rules.ValuesTranslation;
 import dev.dragoman.rules.model.OnUnknown;
@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -146,17 +148,34 @@ final class DryRun {
         return value.asString();
     }
 
-    /** Translates, asking the resolvers and translating again when a value needs their answer, like the route does. */
+    /**
+     * Translates, asking the resolvers and translating again when a value needs their answer, like
+     * the route does; a resolver that fails makes the outcome {@code resolver-unavailable} or
+     * {@code resolver-timeout}, with the problem the route would answer.
+     */
     static Mono<Map<String, Object>> run(ServedModel served, RouteTranslator route, Input input) {
-        Translators translators = served.translators();
         DirectionTranslator rules = input.direction().equals(REQUEST) ? route.request() : route.response();
-        Attempt first = attempt(rules, input);
-        if (first.unresolved.stream().noneMatch(u -> u.reason() == Unresolved.Reason.NEEDS_LOOKUP)) {
-            return Mono.just(answer(served, route, input, first));
+        return Lookups.translate(route.route().id(), served.translators(), () -> attempt(rules, input), attempt -> attempt.unresolved)
+                .map(attempt -> answer(served, route, input, attempt))
+                .onErrorResume(ErrorResponseException.class, e -> {
+                    Map<String, Object> answer = answer(served, route, input, attempt(rules, input));
+                    String type = e.getBody().getType().getPath();
+                    answer.put("outcome", type.substring(type.lastIndexOf('/') + 1));
+                    answer.put("problem", problem(e.getBody()));
+                    return Mono.just(answer);
+                });
+    }
+
+    private static Map<String, Object> problem(ProblemDetail problem) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("type", problem.getType().toString());
+        view.put("title", problem.getTitle());
+        view.put("status", problem.getStatus());
+        view.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            view.putAll(problem.getProperties());
         }
-        return Mono.fromFuture(() -> translators.resolve(first.unresolved))
-                .onErrorResume(e -> Mono.empty())
-                .then(Mono.fromSupplier(() -> answer(served, route, input, attempt(rules, input))));
+        return view;
     }
 
     private static final class Attempt {
@@ -221,7 +240,10 @@ final class DryRun {
         return answer;
     }
 
-    /** What the route would do: {@code translated}, {@code rejected} (422 for a request, 502 for a response) or {@code passed}. */
+    /**
+     * What the route would do: {@code translated}, {@code rejected} (422 for a request, 502 for a response) or {@code passed};
+     * {@link #run} makes it {@code resolver-unavailable} or {@code resolver-timeout} when a resolver failed.
+     */
     private static String outcome(RouteTranslator route, Attempt attempt) {
         if (attempt.unresolved.isEmpty()) {
             return "translated";

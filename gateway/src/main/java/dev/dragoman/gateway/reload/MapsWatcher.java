@@ -31,6 +31,11 @@ import org.springframework.context.SmartLifecycle;
  * (and at the latest after ten debounce periods, so that a directory that never falls quiet is
  * still reloaded). Every file counts, whatever its name: a map may reference any file.
  *
+ * <p>A burst that falls quiet is not always a finished edit: a file rewritten in place more
+ * slowly than the debounce is seen half-written. {@code onChange} then answers true ("read
+ * again soon"), and the watcher calls it again after another debounce period even if nothing
+ * else changes, until it answers false.
+ *
  * <p>Runs on its own daemon thread from the context's start to its stop. {@code onChange} runs
  * on that thread, so edits made while it runs make one more call afterwards, never a
  * concurrent one.
@@ -42,15 +47,33 @@ public final class MapsWatcher implements SmartLifecycle {
     /** How often to look for a maps directory that was deleted, to watch it again once it is back. */
     private static final Duration ABSENT_RETRY = Duration.ofSeconds(1);
 
+    /** The shortest wait before reading half-written maps again, so that a zero debounce does not spin. */
+    private static final Duration SHORTEST_RETRY = Duration.ofMillis(50);
+
+    /** What to do once a burst of edits has fallen quiet. */
+    @FunctionalInterface
+    public interface OnChange {
+        /** Acts on the edits; true when the maps looked half-written and should be read again soon, edited or not. */
+        boolean readAgainSoon();
+    }
+
     private final Path directory;
     private final Duration debounce;
-    private final Runnable onChange;
+    private final OnChange onChange;
     private final Map<WatchKey, Path> watched = new ConcurrentHashMap<>();
     private volatile WatchService service;
     private volatile Thread thread;
     private volatile boolean running;
 
     public MapsWatcher(Path directory, Duration debounce, Runnable onChange) {
+        this(directory, debounce, () -> {
+            onChange.run();
+            return false;
+        });
+        Objects.requireNonNull(onChange, "onChange");
+    }
+
+    public MapsWatcher(Path directory, Duration debounce, OnChange onChange) {
         this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
         this.debounce = Objects.requireNonNull(debounce, "debounce");
         this.onChange = Objects.requireNonNull(onChange, "onChange");
@@ -109,14 +132,16 @@ public final class MapsWatcher implements SmartLifecycle {
 
     private void run() {
         try {
+            boolean again = false;
             while (running) {
-                if (!awaitChange()) {
+                if (!awaitChange(again)) {
                     continue;
                 }
                 awaitQuiet();
                 try {
-                    onChange.run();
+                    again = onChange.readAgainSoon();
                 } catch (RuntimeException e) {
+                    again = false;
                     log.error("Reloading the context maps in {} after an edit failed", directory, e);
                 }
             }
@@ -127,10 +152,18 @@ public final class MapsWatcher implements SmartLifecycle {
         }
     }
 
-    /** Waits for the first event of a burst; false when there is nothing to act on yet. */
-    private boolean awaitChange() throws InterruptedException {
+    /**
+     * Waits for the first event of a burst, or when {@code again}, at most one debounce period
+     * (a retry of maps that looked half-written); false when there is nothing to act on yet.
+     */
+    private boolean awaitChange(boolean again) throws InterruptedException {
         if (isWatchingRoot()) {
-            drain(service.take());
+            WatchKey key = again
+                    ? service.poll(Math.max(debounce.toNanos(), SHORTEST_RETRY.toNanos()), TimeUnit.NANOSECONDS)
+                    : service.take();
+            if (key != null) {
+                drain(key);
+            }
             return true;
         }
         WatchKey key = service.poll(ABSENT_RETRY.toMillis(), TimeUnit.MILLISECONDS);

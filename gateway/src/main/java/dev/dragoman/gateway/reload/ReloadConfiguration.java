@@ -40,7 +40,8 @@ class ReloadConfiguration {
     @Bean
     @ConditionalOnBooleanProperty(name = "dragoman.reload.watch", matchIfMissing = true)
     MapsWatcher mapsWatcher(ModelHolder models, DragomanProperties properties, Reloader reloader) {
-        return new MapsWatcher(models.directory(), properties.reload().debounce(), () -> reloader.reload(Reloader.WATCH));
+        return new MapsWatcher(models.directory(), properties.reload().debounce(),
+                () -> reloader.reload(Reloader.WATCH).outcome() == ReloadStatus.Outcome.PENDING);
     }
 
     @Bean

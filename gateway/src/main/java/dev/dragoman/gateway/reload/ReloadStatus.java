@@ -11,18 +11,25 @@ import java.util.Objects;
  * @param trigger what asked for it: {@code startup}, {@code watch} (an edit in the directory) or {@code admin}
  * @param at when the attempt finished
  * @param modelVersion the version of the model served after it: the new one when loaded, the old one when refused
- * @param errors every reason a refused load was refused; empty when loaded
+ * @param errors every reason a refused load was refused, or what a pending one waits for; empty when loaded
  * @param lastSuccessAt when the model served now was loaded
  */
 public record ReloadStatus(Outcome outcome, String trigger, Instant at, long modelVersion, List<MapError> errors,
         Instant lastSuccessAt) {
 
-    /** Whether the attempt was served or refused. */
+    /** Whether the attempt was served, refused, or waits for files that are still being written. */
     public enum Outcome {
         /** The new model is served. */
         LOADED,
         /** The maps did not load; the previous model keeps serving. */
-        FAILED
+        FAILED,
+        /**
+         * A file looked half-written (a table's last row unfinished, a file that changed while
+         * it was read): the previous model keeps serving and the maps are read again until
+         * they are complete, or until they have stayed incomplete so long that the load is
+         * reported {@link #FAILED}.
+         */
+        PENDING
     }
 
     public ReloadStatus {
@@ -31,8 +38,8 @@ public record ReloadStatus(Outcome outcome, String trigger, Instant at, long mod
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(lastSuccessAt, "lastSuccessAt");
         errors = List.copyOf(errors);
-        if (outcome == Outcome.FAILED && errors.isEmpty()) {
-            throw new IllegalArgumentException("a failed reload names its errors, but none were given");
+        if (outcome != Outcome.LOADED && errors.isEmpty()) {
+            throw new IllegalArgumentException("a " + outcome.name().toLowerCase() + " reload names its errors, but none were given");
         }
         if (outcome == Outcome.LOADED && !errors.isEmpty()) {
             throw new IllegalArgumentException("a loaded reload has no errors but was given " + errors.size());

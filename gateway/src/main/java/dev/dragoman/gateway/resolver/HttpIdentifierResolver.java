@@ -5,11 +5,18 @@ import dev.dragoman.rules.model.ResolverSpec;
 import dev.dragoman.rules.model.Scalar;
 import dev.dragoman.rules.resolver.IdentifierResolver;
 import dev.dragoman.rules.resolver.ResolveRequest;
+import dev.dragoman.rules.resolver.ResolverUnavailableException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import org.springframework.core.codec.CodecException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -17,8 +24,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * A concept's {@code resolver}, asked over HTTP as docs/MAP-FORMAT.md fixes it:
  * {@code GET <url>?concept=&from=&field=&to=&target=&value=}, answered {@code 200 {"value": ...}}
- * or {@code 404} for unknown. Any other answer, a timeout or a dead service fails the lookup
- * (not cached, so the next request asks again).
+ * or {@code 404} for unknown. Only a 404 means unknown. Any other status, an answer without a
+ * single value, or a service that cannot be reached fails with a {@link ResolverUnavailableException},
+ * and one slower than the timeout with a {@link TimeoutException}: neither is cached, so the next
+ * request asks again.
  */
 public final class HttpIdentifierResolver implements IdentifierResolver {
 
@@ -34,7 +43,7 @@ public final class HttpIdentifierResolver implements IdentifierResolver {
 
     @Override
     public CompletableFuture<Optional<Scalar>> resolve(ResolveRequest request) {
-        var uri = UriComponentsBuilder.fromUri(spec.url())
+        URI uri = UriComponentsBuilder.fromUri(spec.url())
                 .queryParam("concept", request.concept())
                 .queryParam("from", request.fromContext())
                 .queryParam("field", request.fromField())
@@ -45,18 +54,30 @@ public final class HttpIdentifierResolver implements IdentifierResolver {
                 .build()
                 .toUri();
         return client.get().uri(uri)
-                .retrieve()
-                .bodyToMono(JsonNode.class)
-                .map(answer -> Optional.of(scalar(answer.get("value"))))
-                .onErrorResume(WebClientResponseException.class,
-                        e -> e.getStatusCode() == HttpStatus.NOT_FOUND ? Mono.just(Optional.empty()) : Mono.error(e))
+                .exchangeToMono(response -> answer(uri, response))
+                .onErrorMap(e -> !(e instanceof ResolverUnavailableException), e -> failure(uri, e))
                 .timeout(spec.timeout())
                 .toFuture();
     }
 
-    private Scalar scalar(JsonNode value) {
+    private Mono<Optional<Scalar>> answer(URI uri, ClientResponse response) {
+        int status = response.statusCode().value();
+        if (status == HttpStatus.NOT_FOUND.value()) {
+            return response.releaseBody().thenReturn(Optional.empty());
+        }
+        if (status != HttpStatus.OK.value()) {
+            Duration retryAfter = retryAfter(response.headers().asHttpHeaders());
+            return response.releaseBody().then(Mono.error(new ResolverUnavailableException(concept, "it answered " + status, retryAfter,
+                    "the resolver of concept " + concept + " answered " + status + " to GET " + uri, null)));
+        }
+        return response.bodyToMono(JsonNode.class)
+                .switchIfEmpty(Mono.error(() -> malformed(uri, "an empty body", null)))
+                .map(answer -> Optional.of(scalar(uri, answer.get("value"))));
+    }
+
+    private Scalar scalar(URI uri, JsonNode value) {
         if (value == null || !value.isValueNode() || value.isNull()) {
-            throw new IllegalStateException("resolver of concept " + concept + " answered without a single \"value\": " + value);
+            throw malformed(uri, "without a single \"value\"", null);
         }
         if (value.isNumber()) {
             return Scalar.number(value.asString());
@@ -65,5 +86,37 @@ public final class HttpIdentifierResolver implements IdentifierResolver {
             return new Scalar(value.asString(), Scalar.Kind.BOOLEAN);
         }
         return Scalar.string(value.asString());
+    }
+
+    private Throwable failure(URI uri, Throwable e) {
+        if (e instanceof TimeoutException) {
+            return e;
+        }
+        if (e instanceof CodecException) {
+            return malformed(uri, "with a body that is not JSON", e);
+        }
+        String reason = e instanceof WebClientRequestException ? "it could not be reached" : "asking it failed";
+        return new ResolverUnavailableException(concept, reason, null,
+                "the resolver of concept " + concept + " failed on GET " + uri + ": " + e, e);
+    }
+
+    private ResolverUnavailableException malformed(URI uri, String what, Throwable cause) {
+        return new ResolverUnavailableException(concept, "it answered " + what, null,
+                "the resolver of concept " + concept + " answered GET " + uri + " " + what + " (it should be {\"value\": ...} or a 404)",
+                cause);
+    }
+
+    /** {@code Retry-After} in seconds; the HTTP-date form is rare from a service and is left out. */
+    private static Duration retryAfter(HttpHeaders headers) {
+        String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+        if (value == null) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -402,11 +402,11 @@ class TranslationIntegrationTests {
     }
 
     @Test
-    void aFailingResolverIs422_lookupFailed() {
+    void aFailingResolverIs503_resolverUnavailable() {
         upstream.stubFor(get(urlPathEqualTo("/resolve")).willReturn(aResponse().withStatus(500)));
 
-        call("/game-dept/players/u-500").expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.errors[0].reason").isEqualTo("lookup-failed");
+        call("/game-dept/players/u-500").expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.type").isEqualTo("https://dragoman.dev/problems/resolver-unavailable");
     }
 
     // ---- metrics

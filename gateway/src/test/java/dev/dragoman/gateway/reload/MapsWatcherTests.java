@@ -93,6 +93,17 @@ class MapsWatcherTests {
         await().during(DEBOUNCE.multipliedBy(2)).atMost(DEBOUNCE.multipliedBy(4)).until(() -> reloads.get() == 0 && !watcher.isRunning());
     }
 
+    @Test
+    void readsAgainWhileTheMapsLookHalfWritten_withoutAnotherEdit() throws IOException {
+        watcher = new MapsWatcher(maps, DEBOUNCE, () -> reloads.incrementAndGet() < 3);
+        watcher.start();
+
+        Files.writeString(maps.resolve("games.csv"), "web-support.code\n1");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> reloads.get() == 3);
+        await().during(DEBOUNCE.multipliedBy(2)).atMost(DEBOUNCE.multipliedBy(4)).until(() -> reloads.get() == 3);
+    }
+
     private void watching() {
         watcher = new MapsWatcher(maps, DEBOUNCE, reloads::incrementAndGet);
         watcher.start();

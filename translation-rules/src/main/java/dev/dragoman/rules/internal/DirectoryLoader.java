@@ -26,9 +26,10 @@ public final class DirectoryLoader {
     public static LoadResult load(Path dir) {
         Problems problems = new Problems();
         List<Path> files = mapFiles(dir, problems);
+        FileStamps stamps = new FileStamps();
         List<ParsedFile> parsed = new ArrayList<>();
         for (Path file : files) {
-            FileReader.read(file, problems).ifPresent(parsed::add);
+            FileReader.read(file, problems, stamps).ifPresent(parsed::add);
         }
         Declarations declared = Declarations.collect(parsed, problems);
         Checks checks = new Checks(declared, problems);
@@ -40,12 +41,17 @@ public final class DirectoryLoader {
         Map<String, IdentifierTable> tables = new LinkedHashMap<>();
         for (Declared<ConceptDto> concept : declared.concepts.values()) {
             if (ConceptChecks.check(concept, checks)) {
-                tables.put(concept.name(), TableLoader.load(concept, checks));
+                tables.put(concept.name(), TableLoader.load(concept, checks, stamps));
             }
         }
         declared.routes.forEach(route -> RouteChecks.check(route, checks));
         declared.events.forEach(event -> EventChecks.check(event, checks));
         declared.sagas.forEach(saga -> SagaChecks.check(saga, declared.events, checks));
+        for (Path changed : stamps.changed()) {
+            problems.incomplete(changed, "the file changed while the maps were being read",
+                    "it is being written: it loads once it stops changing; to change maps in one step, write the new file"
+                            + " elsewhere (or under a name that ends in .tmp) and mv it into place");
+        }
         if (!problems.isEmpty()) {
             return new LoadResult(null, problems.sorted());
         }

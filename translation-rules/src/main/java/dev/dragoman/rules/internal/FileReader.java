@@ -47,6 +47,12 @@ public final class FileReader {
     }
 
     public static Optional<ParsedFile> read(Path file, Problems problems) {
+        return read(file, problems, new FileStamps());
+    }
+
+    /** Reads a file, noting its stamp first so that the load can tell whether it changed while the maps were read. */
+    static Optional<ParsedFile> read(Path file, Problems problems, FileStamps stamps) {
+        stamps.before(file);
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()

@@ -22,6 +22,11 @@ public final class Problems {
         errors.add(new LoadError(file, line, keyPath, message, hint));
     }
 
+    /** A file that looks half-written: see {@link LoadError#incomplete()}. */
+    public void incomplete(Path file, String message, String hint) {
+        errors.add(new LoadError(file, 0, "", message, hint, true));
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

@@ -6,6 +6,8 @@ import dev.dragoman.rules.yaml.MapsFileDto.ConceptDto;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,22 +32,25 @@ final class TableLoader {
 
     private final Declared<ConceptDto> concept;
     private final Checks checks;
+    private final FileStamps stamps;
     private final IdentifierTable.Builder table;
     private final List<Integer> entryOfRow = new ArrayList<>();
     private Path csvFile;
     private int firstCsvRow = Integer.MAX_VALUE;
     private int[] csvLines = new int[0];
 
-    private TableLoader(Declared<ConceptDto> concept, Checks checks, int expectedRows) {
+    private TableLoader(Declared<ConceptDto> concept, Checks checks, FileStamps stamps, int expectedRows) {
         this.concept = concept;
         this.checks = checks;
+        this.stamps = stamps;
         this.table = new IdentifierTable.Builder(expectedRows);
     }
 
-    static IdentifierTable load(Declared<ConceptDto> concept, Checks checks) {
+    /** Loads the rows, noting the CSV's stamp in {@code stamps} before reading it. */
+    static IdentifierTable load(Declared<ConceptDto> concept, Checks checks, FileStamps stamps) {
         ConceptDto dto = concept.dto();
         int expected = dto.entries() == null ? 16 : dto.entries().size() + 16;
-        TableLoader loader = new TableLoader(concept, checks, expected);
+        TableLoader loader = new TableLoader(concept, checks, stamps, expected);
         dto.keys().forEach((context, fields) -> fields.forEach(field -> loader.table.declare(context, field)));
         if (dto.entries() != null) {
             loader.entries(dto.entries());
@@ -106,6 +111,10 @@ final class TableLoader {
         SourceFile file = concept.file();
         String at = concept.at("entries-file");
         csvFile = file.resolveSibling(relative);
+        FileStamps.Stamp stamp = stamps.before(csvFile);
+        if (stamp != null && !complete(csvFile, stamp.size())) {
+            return;
+        }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 // duplicates are reported by header(), with the line, rather than thrown
                 .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
@@ -147,6 +156,41 @@ final class TableLoader {
                     "the path is relative to the YAML file");
         } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             checks.problems().atLine(csvFile, 0, "", "cannot read the CSV: " + e.getMessage(), "check the quoting and the header");
+        }
+    }
+
+    /**
+     * A table is complete when it is not empty and its last row ends with a newline. A file
+     * rewritten in place is read at some moment of its writing; a cut inside a row would still
+     * parse, as a shorter value ({@code S-175000,184} of {@code S-175000,184000}), and that value
+     * could then name another thing. Reported as incomplete (see {@link Problems#incomplete}).
+     */
+    private boolean complete(Path csv, long size) {
+        String hint = "if it is being written it loads once complete; to change a table in one step, write the new file"
+                + " elsewhere (or under a name that ends in .tmp) and mv it into place";
+        if (size == 0) {
+            checks.problems().incomplete(csv, "the table is empty (not even its header line): it looks half-written", hint);
+            return false;
+        }
+        int last = lastByte(csv, size);
+        if (last < 0) {
+            return true; // gone or unreadable since it was stat'ed: parsing reports why
+        }
+        if (last != '\n' && last != '\r') {
+            checks.problems().incomplete(csv, "the last row does not end with a newline: the table looks half-written, and a cut row"
+                    + " would name other things", hint + "; a table written by hand needs a newline after its last row");
+            return false;
+        }
+        return true;
+    }
+
+    private static int lastByte(Path file, long size) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            channel.position(size - 1);
+            return channel.read(one) == 1 ? one.get(0) & 0xff : -1;
+        } catch (IOException e) {
+            return -1;
         }
     }
 

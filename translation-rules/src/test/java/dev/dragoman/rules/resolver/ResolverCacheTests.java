@@ -101,6 +101,35 @@ class ResolverCacheTests {
     }
 
     @Test
+    void doesNotKeepATimeoutEither_soTheNextRequestAsksAgain() {
+        ResolverSpec quick = new ResolverSpec(SPEC.url(), Duration.ofMillis(50), 10, SPEC.ttl(), SPEC.negativeTtl());
+        AtomicInteger calls = new AtomicInteger();
+        ResolverCache slowThenBack = new ResolverCache(quick, request -> calls.incrementAndGet() == 1
+                ? new CompletableFuture<>()
+                : CompletableFuture.completedFuture(Optional.of(Scalar.string("A-1"))));
+        assertThatThrownBy(() -> slowThenBack.resolve(ask("u1")).join()).hasCauseInstanceOf(TimeoutException.class);
+
+        assertThat(slowThenBack.cached(ask("u1"))).isEmpty();
+        assertThat(slowThenBack.resolve(ask("u1")).join()).contains(Scalar.string("A-1"));
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void keepsOnlyA404sUnknown_notAFailure_forTheNegativeTtl() {
+        AtomicInteger calls = new AtomicInteger();
+        ResolverCache down = new ResolverCache(SPEC, request -> {
+            calls.incrementAndGet();
+            return CompletableFuture.failedFuture(new ResolverUnavailableException("user", "it answered 503", null, "down", null));
+        }, nanos::get, Runnable::run);
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> down.resolve(ask("u1")).join()).hasCauseInstanceOf(ResolverUnavailableException.class);
+            assertThat(down.cached(ask("u1"))).isEmpty();
+        }
+        assertThat(calls).hasValue(3);
+    }
+
+    @Test
     void holdsNoMoreThanTheMaximumSize() {
         cache.resolveAll(java.util.List.of(ask("u1"), ask("u2"), ask("u3"), ask("u4"))).join();
         assertThat(cache.estimatedSize()).isLessThanOrEqualTo(3);
