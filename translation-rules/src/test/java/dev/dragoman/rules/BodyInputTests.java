@@ -61,6 +61,15 @@ class BodyInputTests {
     }
 
     @Test
+    void refusesAStringNeverClosedAsMalformed() {
+        // Jackson reads a string's contents lazily: the walk must not look for its end first
+        assertThatThrownBy(() -> request.body("{\"gameNames\":[\"mob_game_x\",null,\"x,]".getBytes(UTF_8)))
+                .isExactlyInstanceOf(MalformedJsonException.class);
+        assertThatThrownBy(() -> request.body("{\"gameNames\":\"a\rb\"}".getBytes(UTF_8)))
+                .isExactlyInstanceOf(MalformedJsonException.class);
+    }
+
+    @Test
     void refusesNestingPastTheLimitNamingIt() {
         int limit = JsonLimits.MAX_NESTING_DEPTH;
         String atTheLimit = "[".repeat(limit - 1) + "{\"gameNames\":\"mob_game_x\"}" + "]".repeat(limit - 1);

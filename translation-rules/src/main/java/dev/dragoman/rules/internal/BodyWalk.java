@@ -179,10 +179,12 @@ final class BodyWalk {
         // ParserBase's offset is one past the token's first byte (as its currentTokenLocation
         // says); reading it allocates nothing, unlike a TokenStreamLocation per identifier
         int start = (int) ((ParserBase) parser).getTokenCharacterOffset() - 1;
-        int end = scalarEnd(start);
         CompiledRule compiled = rules[rule];
-        // the table is asked with the parser's own characters: no String per identifier
+        // the table is asked with the parser's own characters: no String per identifier. Jackson
+        // reads a string's contents only when asked, so only now is it known to be well-formed
+        // and closed, and its end may be looked for
         byte[] replacement = compiled.tableJson(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        int end = scalarEnd(start);
         if (replacement == null) {
             String text = parser.getText();
             CompiledRule.Outcome outcome = compiled.translate(text);
@@ -206,10 +208,14 @@ final class BodyWalk {
     private int scalarEnd(int start) {
         int i = start;
         if (input[i] == '"') {
-            for (i++; input[i] != '"'; i++) {
+            for (i++; i < input.length && input[i] != '"'; i++) {
                 if (input[i] == '\\') {
                     i++;
                 }
+            }
+            if (i >= input.length) {
+                // the parser has read the string whole, so this is a bug; still a refusal, never an index error
+                throw new MalformedJsonException("malformed JSON: a string is never closed", start, null);
             }
             return i + 1;
         }
