@@ -147,7 +147,8 @@ final class RandomBodies {
             String to = random.nextInt(3) == 0 ? FIELDS.get(random.nextInt(2)) : from;
             refs.add(new IdentifierRef("thing", from, to));
         }
-        StringBuilder document = new StringBuilder();
+        // now and then a UTF-8 byte order mark, which the engine accepts and keeps
+        StringBuilder document = new StringBuilder(random.nextInt(20) == 0 ? "\uFEFF" : "");
         space(document);
         if (clean) {
             String source = "a." + refs.get(0).sourceField();
