@@ -134,7 +134,7 @@ class BodyTranslatorTests {
                       - a: {id: "x"}
                         b: {id: "quote\\" back\\\\ é"}
                 routes:
-                  - {id: r, from: a, to: b, path: /b/**, upstream: "http://127.0.0.1:1", request: {body: {$.id: thing.id, "$['odd key'][0]": thing.id, "$[*]": thing.id}}}
+                  - {id: r, from: a, to: b, path: /b/**, upstream: "http://127.0.0.1:1", request: {body: {$.id: thing.id, "$['odd key'][0]": thing.id, "$.*": thing.id}}}
                 """).orElseThrow());
         DirectionTranslator direction = translators.route("r").orElseThrow().request();
         assertThat(translate(direction, "{\"id\":\"x\",\"odd key\":[\"x\"]}"))

@@ -274,7 +274,7 @@ class LoaderTests {
         assertThat(payment.compensation()).isEqualTo("payment.refund");
         assertThat(payment.negate()).extracting(JsonPath::text).containsExactly("$.amount", "$.lines[*].delta");
         assertThat(payment.negate().get(1).steps()).containsExactly(
-                new JsonPath.Member("lines"), new JsonPath.Wildcard(), new JsonPath.Member("delta"));
+                new JsonPath.Member("lines"), new JsonPath.EveryElement(), new JsonPath.Member("delta"));
         assertThat(saga.participants().get(0).negate()).isEmpty();
         assertThat(saga.outcome()).isEqualTo(new Saga.Outcome("order.confirmed", "order.cancelled"));
     }

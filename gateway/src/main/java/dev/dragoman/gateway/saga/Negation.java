@@ -2,10 +2,11 @@ package dev.dragoman.gateway.saga;
 
 import dev.dragoman.rules.model.JsonPath;
 import dev.dragoman.rules.model.JsonPath.Descendant;
+import dev.dragoman.rules.model.JsonPath.EveryElement;
+import dev.dragoman.rules.model.JsonPath.EveryMember;
 import dev.dragoman.rules.model.JsonPath.Index;
 import dev.dragoman.rules.model.JsonPath.Member;
 import dev.dragoman.rules.model.JsonPath.Step;
-import dev.dragoman.rules.model.JsonPath.Wildcard;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -149,17 +150,22 @@ public final class Negation {
             } else {
                 problems.add(at.location() + " is " + shown(node) + ", not an array");
             }
-        } else if (step instanceof Wildcard) {
-            if (node.isObject()) {
-                for (String name : List.copyOf(node.propertyNames())) {
-                    find(Slot.member(node, name, at.location()), steps, i + 1, targets, problems);
-                }
-            } else if (node.isArray()) {
+        } else if (step instanceof EveryElement) {
+            // [*] takes an array's elements only, as in the body rules; an object is not an array
+            if (node.isArray()) {
                 for (int e = 0; e < node.size(); e++) {
                     find(Slot.element(node, e, at.location()), steps, i + 1, targets, problems);
                 }
             } else if (!node.isMissingNode()) {
-                problems.add(at.location() + " is " + shown(node) + ", not an array or object");
+                problems.add(at.location() + " is " + shown(node) + ", not an array");
+            }
+        } else if (step instanceof EveryMember) {
+            if (node.isObject()) {
+                for (String name : List.copyOf(node.propertyNames())) {
+                    find(Slot.member(node, name, at.location()), steps, i + 1, targets, problems);
+                }
+            } else if (!node.isMissingNode()) {
+                problems.add(at.location() + " is " + shown(node) + ", not an object");
             }
         } else if (step instanceof Descendant descendant) {
             descend(at, descendant.name(), steps, i, targets, problems);

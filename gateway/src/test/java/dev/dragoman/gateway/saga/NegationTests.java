@@ -79,8 +79,14 @@ class NegationTests {
     void negatesEveryMemberOfAnObjectWithAWildcard() {
         assertThat(Negation.negate("{\"totals\":{\"net\":10,\"tax\":2.10},\"id\":7}", paths("$.totals.*")))
                 .isEqualTo("{\"totals\":{\"net\":-10,\"tax\":-2.10},\"id\":7}");
-        assertThat(Negation.negate("{\"totals\":{\"net\":10,\"tax\":2.10},\"id\":7}", paths("$.totals[*]")))
-                .isEqualTo("{\"totals\":{\"net\":-10,\"tax\":-2.10},\"id\":7}");
+    }
+
+    @Test
+    void takesBracketStarAsElementsOnlyAndDotStarAsMembersOnly() {
+        assertThat(Negation.check("{\"totals\":{\"net\":10}}", paths("$.totals[*]")))
+                .containsExactly("$.totals is {\"net\":10}, not an array");
+        assertThat(Negation.check("{\"lines\":[1,2]}", paths("$.lines.*")))
+                .containsExactly("$.lines is [1,2], not an object");
     }
 
     @Test
@@ -147,7 +153,8 @@ class NegationTests {
             "{\"payment\":null}             | $.payment.amount   | $.payment is null, not an object",
             "{\"lines\":[1,2]}              | $.lines[2]         | $.lines[2] is missing",
             "{\"lines\":{\"a\":1}}          | $.lines[0]         | $.lines is {\"a\":1}, not an array",
-            "{\"lines\":\"none\"}           | $.lines[*]         | $.lines is 'none', not an array or object",
+            "{\"lines\":\"none\"}           | $.lines[*]         | $.lines is 'none', not an array",
+            "{\"lines\":\"none\"}           | $.lines.*          | $.lines is 'none', not an object",
             "{\"lines\":[{\"qty\":\"x\"}]}  | $.lines[*].qty     | $.lines[0].qty is 'x', not a number",
             "{\"a\":{\"amount\":\"x\"}}     | $..amount          | $.a.amount is 'x', not a number",
             "{\"unit price\":\"x\"}         | $['unit price']    | $['unit price'] is 'x', not a number",

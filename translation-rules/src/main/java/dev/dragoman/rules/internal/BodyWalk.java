@@ -1,8 +1,11 @@
 package dev.dragoman.rules.internal;
 
 import dev.dragoman.rules.BodyTranslation;
+import dev.dragoman.rules.JsonLimits;
 import dev.dragoman.rules.MalformedJsonException;
 import dev.dragoman.rules.Unresolved;
+import dev.dragoman.rules.UnsupportedJsonEncodingException;
+import dev.dragoman.rules.resolver.ResolveRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,18 +13,27 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.base.ParserBase;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.UTF8StreamJsonParser;
 
 /**
  * One pass over one JSON document: Jackson's parser finds the tokens, the automaton says
  * which are identifiers, and the output is the input with only those byte spans replaced.
  * Bytes no rule touches are never decoded or re-encoded, so numbers like
  * 0.1000000000000000055511 and any escaping come out exactly as they came in.
+ *
+ * <p>Only UTF-8 is read (the offsets spliced by are byte offsets), and nothing but a
+ * {@link MalformedJsonException} leaves the walk for any bytes.
  */
 final class BodyWalk {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** The limits set here, not taken from Jackson's process-wide defaults, which anyone may override. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(JsonLimits.MAX_NESTING_DEPTH).build())
+            .build();
     private static final int INITIAL_DEPTH = 16;
 
     private final PathAutomaton automaton;
@@ -43,6 +55,7 @@ final class BodyWalk {
     private int spliceCount;
     private int translated;
     private List<Unresolved> unresolved = List.of();
+    private int unresolvedCount;
 
     BodyWalk(PathAutomaton automaton, CompiledRule[] rules, byte[] input, String where) {
         this.automaton = automaton;
@@ -55,7 +68,13 @@ final class BodyWalk {
     }
 
     BodyTranslation run() {
+        JsonEncodings.requireUtf8(input);
         try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), input)) {
+            if (!(p instanceof UTF8StreamJsonParser)) {
+                // requireUtf8 makes the same checks as Jackson's detection; this keeps a later Jackson honest
+                throw new UnsupportedJsonEncodingException("an encoding other than UTF-8",
+                        "the JSON is not encoded in UTF-8, and this gateway reads JSON in UTF-8 only (RFC 8259 section 8.1): send it in UTF-8");
+            }
             parser = p;
             JsonToken token = p.nextToken();
             if (token == null) {
@@ -66,30 +85,45 @@ final class BodyWalk {
             if (p.nextToken() != null) {
                 throw new MalformedJsonException("unexpected content after the JSON document", p.currentTokenLocation().getByteOffset(), null);
             }
+        } catch (StreamConstraintsException e) {
+            throw new MalformedJsonException(tooLarge(e), offset(e), e);
         } catch (JacksonException e) {
-            long offset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
-            throw new MalformedJsonException("malformed JSON: " + e.getOriginalMessage(), offset, e);
+            throw new MalformedJsonException("malformed JSON: " + e.getOriginalMessage(), offset(e), e);
         }
-        return new BodyTranslation(spliced(), translated, unresolved);
+        return new BodyTranslation(spliced(), translated, unresolved, unresolvedCount);
+    }
+
+    private String tooLarge(StreamConstraintsException e) {
+        if (parser != null && parser.streamReadContext() != null
+                && parser.streamReadContext().getNestingDepth() >= JsonLimits.MAX_NESTING_DEPTH) {
+            return "the JSON nests deeper than " + JsonLimits.MAX_NESTING_DEPTH + " levels, the most this gateway reads: flatten it";
+        }
+        return "the JSON is beyond a limit of this gateway: " + e.getOriginalMessage();
+    }
+
+    private static long offset(JacksonException e) {
+        return e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
     }
 
     /**
      * Walks the value whose first token is {@code token}, at {@code depth}, whose live states
-     * are {@code live[depth]}; {@code elementRule} is the rule of the enclosing array when that
-     * array is itself a rule's target (its scalar elements are identifiers).
+     * are {@code live[depth]}; {@code inherited} is the rule of the enclosing arrays when one of
+     * them is a rule's target (every scalar in it, at any depth, is an identifier). When two
+     * rules reach a value, the first declared applies.
      */
-    private void value(JsonToken token, int depth, int elementRule) {
+    private void value(JsonToken token, int depth, int inherited) {
         long[] states = live[depth];
         int rule = automaton.accepted(states);
-        if (rule < 0) {
-            rule = elementRule;
+        if (rule < 0 || inherited >= 0 && inherited < rule) {
+            rule = inherited;
         }
         switch (token) {
             case START_OBJECT -> {
                 if (rule >= 0) {
-                    notAnIdentifier(depth, rule, "an object");
+                    notAnIdentifier(depth, rule);
                 }
-                if (PathAutomaton.isEmpty(states)) {
+                mismatched(depth, automaton.mismatchedByObject(states), "an object");
+                if (!automaton.entersObject(states)) {
                     parser.skipChildren();
                     return;
                 }
@@ -107,8 +141,8 @@ final class BodyWalk {
                 }
             }
             case START_ARRAY -> {
-                int arrayRule = automaton.accepted(states);
-                if (arrayRule < 0 && PathAutomaton.isEmpty(states)) {
+                mismatched(depth, automaton.mismatchedByArray(states), "an array");
+                if (rule < 0 && !automaton.entersArray(states)) {
                     parser.skipChildren();
                     return;
                 }
@@ -116,18 +150,26 @@ final class BodyWalk {
                 long[] child = live[depth + 1];
                 int index = 0;
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken(), index++) {
-                    automaton.element(states, index, child);
-                    names[depth + 1] = null;
-                    indexes[depth + 1] = index;
-                    value(t, depth + 1, arrayRule);
+                    if (automaton.element(states, index, child) || rule >= 0) {
+                        names[depth + 1] = null;
+                        indexes[depth + 1] = index;
+                        value(t, depth + 1, rule);
+                    } else if (t.isStructStart()) {
+                        parser.skipChildren();
+                    }
                 }
             }
             case VALUE_NULL -> {
-                // null stays null: nothing to translate
+                // null stays null: nothing to translate, and no shape to mismatch
             }
             default -> {
                 if (rule >= 0) {
                     scalar(token, depth, rule);
+                }
+                int[] mismatches = automaton.mismatchedByScalar(states);
+                if (mismatches != null) {
+                    mismatched(depth, mismatches, token == JsonToken.VALUE_STRING ? "a string"
+                            : token.isNumeric() ? "a number" : "a boolean");
                 }
             }
         }
@@ -137,15 +179,17 @@ final class BodyWalk {
         // ParserBase's offset is one past the token's first byte (as its currentTokenLocation
         // says); reading it allocates nothing, unlike a TokenStreamLocation per identifier
         int start = (int) ((ParserBase) parser).getTokenCharacterOffset() - 1;
-        int end = scalarEnd(start);
         CompiledRule compiled = rules[rule];
-        // the table is asked with the parser's own characters: no String per identifier
+        // the table is asked with the parser's own characters: no String per identifier. Jackson
+        // reads a string's contents only when asked, so only now is it known to be well-formed
+        // and closed, and its end may be looked for
         byte[] replacement = compiled.tableJson(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        int end = scalarEnd(start);
         if (replacement == null) {
             String text = parser.getText();
             CompiledRule.Outcome outcome = compiled.translate(text);
             if (!outcome.translated()) {
-                report(new Unresolved(location(depth), compiled.name(), text, outcome.reason(), outcome.lookup()));
+                report(depth, rule, text, outcome.reason(), outcome.lookup());
                 return;
             }
             replacement = CompiledRule.json(outcome.value());
@@ -164,10 +208,14 @@ final class BodyWalk {
     private int scalarEnd(int start) {
         int i = start;
         if (input[i] == '"') {
-            for (i++; input[i] != '"'; i++) {
+            for (i++; i < input.length && input[i] != '"'; i++) {
                 if (input[i] == '\\') {
                     i++;
                 }
+            }
+            if (i >= input.length) {
+                // the parser has read the string whole, so this is a bug; still a refusal, never an index error
+                throw new MalformedJsonException("malformed JSON: a string is never closed", start, null);
             }
             return i + 1;
         }
@@ -181,15 +229,28 @@ final class BodyWalk {
         return b == ',' || b == '}' || b == ']' || b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
-    private void notAnIdentifier(int depth, int rule, String what) {
-        report(new Unresolved(location(depth), rules[rule].name(), what, Unresolved.Reason.NOT_AN_IDENTIFIER, null));
+    private void notAnIdentifier(int depth, int rule) {
+        report(depth, rule, "an object", Unresolved.Reason.NOT_AN_IDENTIFIER, null);
     }
 
-    private void report(Unresolved problem) {
+    /** Reports each rule whose path expects another shape than {@code shape}, found at {@code depth}. */
+    private void mismatched(int depth, int[] rulesMismatched, String shape) {
+        if (rulesMismatched != null) {
+            for (int rule : rulesMismatched) {
+                report(depth, rule, shape, Unresolved.Reason.SHAPE_MISMATCH, null);
+            }
+        }
+    }
+
+    /** Lists the first {@link Unresolved#REPORTED_LIMIT} values (document order) and counts them all. */
+    private void report(int depth, int rule, String value, Unresolved.Reason reason, ResolveRequest lookup) {
+        if (unresolvedCount++ >= Unresolved.REPORTED_LIMIT) {
+            return;
+        }
         if (unresolved.isEmpty()) {
             unresolved = new ArrayList<>();
         }
-        unresolved.add(problem);
+        unresolved.add(new Unresolved(location(depth), rules[rule].name(), value, reason, lookup));
     }
 
     private void splice(int start, int end, byte[] replacement) {

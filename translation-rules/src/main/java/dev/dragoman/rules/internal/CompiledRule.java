@@ -60,7 +60,11 @@ public final class CompiledRule {
         return ref.toString();
     }
 
+    /** Translates one value; a null text (a query parameter without a value) is unknown, never looked up. */
     public Outcome translate(String text) {
+        if (text == null) {
+            return Outcome.UNKNOWN;
+        }
         int row = source == null ? -1 : source.find(text);
         String found = target == null ? null : target.textAt(row);
         if (found != null) {

@@ -33,8 +33,14 @@ public final class IdentifierTable {
         return Optional.ofNullable(columns.get(new ColumnKey(context, field)));
     }
 
-    /** The value that {@code to}'s {@code toField} has for the thing {@code from}'s {@code fromField} calls {@code text}. */
+    /**
+     * The value that {@code to}'s {@code toField} has for the thing {@code from}'s {@code fromField}
+     * calls {@code text}; empty for a null text (no value is no row's value).
+     */
     public Optional<Scalar> translate(String from, String fromField, String text, String to, String toField) {
+        if (text == null) {
+            return Optional.empty();
+        }
         Column source = columns.get(new ColumnKey(from, fromField));
         Column target = columns.get(new ColumnKey(to, toField));
         if (source == null || target == null) {
@@ -74,8 +80,11 @@ public final class IdentifierTable {
             slots = new int[tableSize(texts.length)];
         }
 
-        /** The row whose value has this text form, or -1. */
+        /** The row whose value has this text form, or -1 (also for a null text: no row holds no value). */
         public int find(String text) {
+            if (text == null) {
+                return -1;
+            }
             int mask = slots.length - 1;
             for (int i = spread(text.hashCode()) & mask; ; i = (i + 1) & mask) {
                 int slot = slots[i];

@@ -6,7 +6,11 @@ import java.util.Objects;
 
 /**
  * A compiled JSONPath of the subset the context maps accept: {@code $}, {@code .name},
- * {@code ['name']}, {@code [N]}, {@code [*]} and {@code ..name}.
+ * {@code ['name']}, {@code [N]}, {@code [*]}, {@code .*} and {@code ..name}.
+ *
+ * <p>Each step expects a shape: {@code .name}, {@code ['name']} and {@code .*} an object,
+ * {@code [N]} and {@code [*]} an array. A step that meets another shape selects nothing
+ * there, and the translators report it rather than skip it (an identifier may hide in it).
  *
  * <p>Written by hand because the usual JSONPath libraries evaluate over a whole tree, while
  * the body translator needs the steps themselves to drive a streaming automaton.
@@ -30,8 +34,12 @@ public record JsonPath(String text, List<Step> steps) {
     public record Index(int index) implements Step {
     }
 
-    /** {@code [*]} or {@code .*}: every array element or object member. */
-    public record Wildcard() implements Step {
+    /** {@code [*]}: every element of an array (an object's members are not elements). */
+    public record EveryElement() implements Step {
+    }
+
+    /** {@code .*}: every member of an object (an array's elements are not members). */
+    public record EveryMember() implements Step {
     }
 
     /** {@code ..name}: the member of that name at any depth below. */
@@ -58,6 +66,10 @@ public record JsonPath(String text, List<Step> steps) {
                 if (name.isEmpty()) {
                     throw invalid(text, i, "'..' must be followed by a member name");
                 }
+                if (name.equals("*")) {
+                    // in full JSONPath '..*' is every descendant; read as a member named '*' it would silently match nothing
+                    throw invalid(text, i, "'..*' is not supported: name the member, as in '..code'");
+                }
                 steps.add(new Descendant(name));
                 i = end;
             } else if (c == '.') {
@@ -66,7 +78,7 @@ public record JsonPath(String text, List<Step> steps) {
                 if (name.isEmpty()) {
                     throw invalid(text, i, "'.' must be followed by a member name");
                 }
-                steps.add(name.equals("*") ? new Wildcard() : new Member(name));
+                steps.add(name.equals("*") ? new EveryMember() : new Member(name));
                 i = end;
             } else if (c == '[') {
                 int close = text.indexOf(']', i);
@@ -84,7 +96,7 @@ public record JsonPath(String text, List<Step> steps) {
 
     private static Step bracket(String text, int at, String inside) {
         if (inside.equals("*")) {
-            return new Wildcard();
+            return new EveryElement();
         }
         if (inside.length() >= 2 && (inside.startsWith("'") && inside.endsWith("'")
                 || inside.startsWith("\"") && inside.endsWith("\""))) {

@@ -41,6 +41,27 @@ class PathAutomatonTests {
     }
 
     @Test
+    void takesElementsWithBracketStarAndMembersWithDotStar() {
+        PathAutomaton automaton = new PathAutomaton(List.of(JsonPath.parse("$.a[*]"), JsonPath.parse("$.b.*")));
+        assertThat(walk(automaton, "a", "#3")).isZero();
+        assertThat(walk(automaton, "a", "x")).isEqualTo(-1);
+        assertThat(walk(automaton, "b", "x")).isEqualTo(1);
+        assertThat(walk(automaton, "b", "#3")).isEqualTo(-1);
+    }
+
+    @Test
+    void namesTheRulesThatMeetAnotherShape() {
+        PathAutomaton automaton = new PathAutomaton(List.of(
+                JsonPath.parse("$.a[*]"), JsonPath.parse("$.a.b"), JsonPath.parse("$.a[0]"), JsonPath.parse("$..a"), JsonPath.parse("$.a.*")));
+        long[] atA = new long[automaton.words()];
+        automaton.member(automaton.initial(), "a", atA);
+        assertThat(automaton.mismatchedByObject(atA)).containsExactly(0, 2);
+        assertThat(automaton.mismatchedByArray(atA)).containsExactly(1, 4);
+        assertThat(automaton.mismatchedByScalar(atA)).as("..a accepts here and expects no shape").containsExactly(0, 1, 2, 4);
+        assertThat(automaton.mismatchedByObject(automaton.initial())).isNull();
+    }
+
+    @Test
     void carriesAWildcardOnTheLastBitOfAWordIntoTheNext() {
         // states: $.x.y takes 0-2, thirty $.nopeN take 3-62, so $[*] waits on bit 63 and accepts on 64
         List<JsonPath> paths = new ArrayList<>(List.of(JsonPath.parse("$.x.y")));
@@ -48,8 +69,8 @@ class PathAutomatonTests {
         paths.add(JsonPath.parse("$[*]"));
         PathAutomaton automaton = new PathAutomaton(paths);
         assertThat(automaton.words()).isEqualTo(2);
-        assertThat(walk(automaton, "anything")).isEqualTo(31);
         assertThat(walk(automaton, "#5")).isEqualTo(31);
+        assertThat(walk(automaton, "anything")).as("[*] takes elements, not members").isEqualTo(-1);
         assertThat(walk(automaton, "nope29")).isEqualTo(30);
         assertThat(walk(automaton, "x", "y")).isZero();
     }

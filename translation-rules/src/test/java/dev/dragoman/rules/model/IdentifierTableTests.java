@@ -41,6 +41,14 @@ class IdentifierTableTests {
     }
 
     @Test
+    void nullText_isNoRowsValue() {
+        IdentifierTable table = games();
+
+        assertThat(table.column("web-support", "code").orElseThrow().find(null)).isEqualTo(-1);
+        assertThat(table.translate("web-support", "code", null, "game-dept", "code")).isEmpty();
+    }
+
+    @Test
     void absentValues_areNullAndDoNotTranslate() {
         IdentifierTable table = games();
         Column webCode = table.column("web-support", "code").orElseThrow();

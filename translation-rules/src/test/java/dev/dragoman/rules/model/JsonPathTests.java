@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dragoman.rules.model.JsonPath.Descendant;
 import dev.dragoman.rules.model.JsonPath.Index;
 import dev.dragoman.rules.model.JsonPath.Member;
-import dev.dragoman.rules.model.JsonPath.Wildcard;
+import dev.dragoman.rules.model.JsonPath.EveryElement;
+import dev.dragoman.rules.model.JsonPath.EveryMember;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,9 +43,16 @@ class JsonPathTests {
 
     @Test
     void parse_wildcards() {
-        assertThat(JsonPath.parse("$.items[*].gameCode").steps()).containsExactly(new Member("items"), new Wildcard(), new Member("gameCode"));
-        assertThat(JsonPath.parse("$.games.*").steps()).containsExactly(new Member("games"), new Wildcard());
-        assertThat(JsonPath.parse("$[*][*]").steps()).containsExactly(new Wildcard(), new Wildcard());
+        assertThat(JsonPath.parse("$.items[*].gameCode").steps()).containsExactly(new Member("items"), new EveryElement(), new Member("gameCode"));
+        assertThat(JsonPath.parse("$.games.*").steps()).containsExactly(new Member("games"), new EveryMember());
+        assertThat(JsonPath.parse("$[*][*]").steps()).containsExactly(new EveryElement(), new EveryElement());
+        assertThat(JsonPath.parse("$['*']").steps()).as("a quoted star is a member's name").containsExactly(new Member("*"));
+    }
+
+    @Test
+    void parse_tellsEveryElementFromEveryMember() {
+        assertThat(JsonPath.parse("$.a[*]").steps()).as("[*] selects elements, .* members: not the same path")
+                .isNotEqualTo(JsonPath.parse("$.a.*").steps());
     }
 
     @Test
@@ -78,6 +86,7 @@ class JsonPathTests {
             $.a.         | 3 | '.' must be followed by a member name
             $..          | 1 | '..' must be followed by a member name
             $...code     | 1 | '..' must be followed by a member name
+            $..*         | 1 | '..*' is not supported: name the member, as in '..code'
             $code        | 1 | expected '.', '..' or '['
             """)
     void parse_namesTheOffendingPosition(String text, int position, String why) {
