@@ -67,7 +67,8 @@ public final class Problem {
         boolean foreign = status != HttpStatus.UNPROCESSABLE_CONTENT;
         Unresolved first = shown.get(0);
         String detail = count == 1
-                ? "the " + direction + " holds " + describe(first, foreign) + ", which route " + route + " cannot translate"
+                ? "the " + direction + " holds " + (foreign ? "a value " : "") + describe(first, foreign) + ", which route " + route
+                        + " cannot translate"
                 : "the " + direction + " holds " + String.format(Locale.ROOT, "%,d", count) + " values that route " + route
                         + " cannot translate, the first " + describe(first, foreign)
                         + (count > shown.size() ? " (the first " + shown.size() + " are listed in errors)" : "");
@@ -83,7 +84,7 @@ public final class Problem {
     }
 
     private static String describe(Unresolved unresolved, boolean foreign) {
-        return (foreign ? "a value" : "'" + unresolved.value() + "'") + " at " + unresolved.location() + " (" + unresolved.rule() + ")";
+        return (foreign ? "" : "'" + unresolved.value() + "' ") + "at " + unresolved.location() + " (" + unresolved.rule() + ")";
     }
 
     /** One entry of a problem's {@code errors}: where, which value, which rule, why. */

@@ -52,7 +52,7 @@ class ProblemTests {
         String wire = new String(ProblemWriter.bytes(problem), StandardCharsets.UTF_8);
 
         assertThat(wire).doesNotContain("900000").doesNotContain("900001").contains("body $.codes[0]").contains("\"count\":3");
-        assertThat(problem.getDetail()).isEqualTo("the response holds 3 values that route r cannot translate, the first a value at"
+        assertThat(problem.getDetail()).isEqualTo("the response holds 3 values that route r cannot translate, the first at"
                 + " body $.codes[0] (game.code)");
         assertThat(Problem.internal(problem).toString()).contains("900000", "900001", "900002");
     }
