@@ -18,12 +18,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.channel.AbortedException;
 
 /**
@@ -90,9 +93,10 @@ public final class GatewayErrorHandler implements ErrorWebExceptionHandler, Orde
     }
 
     /**
-     * The answer has begun, so no problem can replace it: the error goes on to the server, which
-     * closes the connection so that the caller sees a cut answer, not a complete-looking one.
-     * Logged here, in one line, for what it is.
+     * The answer has begun, so no problem can replace it: the connection is closed, so that the
+     * caller sees a cut answer (no last chunk, or fewer bytes than its Content-Length), never a
+     * complete-looking one. Logged here, in one line, for what it is; handing the error on
+     * instead would have the server log it again at ERROR, as if the gateway had failed.
      */
     private static Mono<Void> afterCommit(ServerWebExchange exchange, Throwable error) {
         if (routed(exchange) && (upstreamConnectionFailure(error) || has(error, TimeoutException.class))) {
@@ -104,6 +108,10 @@ public final class GatewayErrorHandler implements ErrorWebExceptionHandler, Orde
         } else {
             log.error("Unexpected error after answering {} {} began [request {}]", exchange.getRequest().getMethod(),
                     ProblemWriter.originalPath(exchange), requestId(exchange), error);
+        }
+        if (ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse()) instanceof HttpServerResponse response) {
+            response.withConnection(Connection::dispose);
+            return Mono.empty();
         }
         return Mono.error(error);
     }

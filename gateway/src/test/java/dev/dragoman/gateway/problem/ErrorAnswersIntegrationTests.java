@@ -63,7 +63,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ErrorAnswersIntegrationTests {
 
     static final WireMockServer upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    static final OpsMaps.ClosingUpstream closing = new OpsMaps.ClosingUpstream();
+    static final OpsMaps.SocketUpstream closing = OpsMaps.SocketUpstream.closing();
+    static final OpsMaps.SocketUpstream cutting = OpsMaps.SocketUpstream.cutting();
 
     static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
@@ -73,13 +74,14 @@ class ErrorAnswersIntegrationTests {
         if (!upstream.isRunning()) {
             upstream.start();
         }
-        registry.add("dragoman.context-maps", () -> OpsMaps.write(upstream.port(), closing.port()).toString());
+        registry.add("dragoman.context-maps", () -> OpsMaps.write(upstream.port(), closing.port(), cutting.port()).toString());
     }
 
     @AfterAll
     static void stopUpstreams() throws IOException {
         upstream.stop();
         closing.close();
+        cutting.close();
     }
 
     @Autowired
@@ -125,6 +127,18 @@ class ErrorAnswersIntegrationTests {
         Map<String, Object> problem = problem(call("/closing/anything"), 502);
 
         assertThat(problem).containsEntry("type", "https://dragoman.dev/problems/upstream-unavailable");
+        assertQuiet(output);
+    }
+
+    @Test
+    void anUpstreamThatCutsItsAnswerAfterItBeganCutsTheCallersToo_loggedInOneWarnLine(CapturedOutput output) throws IOException {
+        String answer = answerOf("GET /cutting/anything HTTP/1.1\r\nHost: x\r\nX-Api-Key: ws-key\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 200 OK").contains("hello ").as("no last chunk: the caller sees the cut")
+                .doesNotEndWith("0\r\n\r\n");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
+                .contains("The upstream of route cutting failed while its answer to GET /cutting/anything was being passed on"));
         assertQuiet(output);
     }
 
@@ -280,6 +294,16 @@ class ErrorAnswersIntegrationTests {
 
         // what a hang-up makes the gateway log comes a little after it: quiet for two seconds
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertQuiet(output));
+    }
+
+    /** Sends a request as written, byte for byte, and answers all the gateway sends until it closes the connection. */
+    private String answerOf(String request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** Sends a request as written, byte for byte, and answers the status line. */

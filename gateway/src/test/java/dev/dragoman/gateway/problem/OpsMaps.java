@@ -1,23 +1,28 @@
 package dev.dragoman.gateway.problem;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Maps for the tests of what the gateway tells strangers: a translating route, a plain one, one
- * whose upstream accepts and closes at once, one that speaks TLS to a plain-HTTP upstream.
+ * whose upstream accepts and closes at once, one whose upstream cuts its answer after it began,
+ * one that speaks TLS to a plain-HTTP upstream.
  */
 public final class OpsMaps {
 
     private OpsMaps() {
     }
 
-    public static Path write(int upstreamPort, int closingPort) {
+    public static Path write(int upstreamPort, int closingPort, int cuttingPort) {
         try {
             Path dir = Files.createTempDirectory("dragoman-ops-maps");
             Files.writeString(dir.resolve("maps.yaml"), """
@@ -66,25 +71,56 @@ public final class OpsMaps {
                         strip-prefix: 1
                         upstream: http://127.0.0.1:%2$d
 
+                      - id: cutting
+                        from: web-support
+                        to: game-dept
+                        path: /cutting/**
+                        strip-prefix: 1
+                        upstream: http://127.0.0.1:%3$d
+
                       - id: tls
                         from: web-support
                         to: game-dept
                         path: /tls/**
                         strip-prefix: 1
                         upstream: https://127.0.0.1:%1$d
-                    """.formatted(upstreamPort, closingPort));
+                    """.formatted(upstreamPort, closingPort, cuttingPort));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** An upstream that accepts every connection and closes it at once, before any answer. */
-    public static final class ClosingUpstream implements AutoCloseable {
+    /** An upstream on a plain socket, doing to each connection what the test says (one at a time). */
+    public static final class SocketUpstream implements AutoCloseable {
+
+        /** What the upstream does with a connection; it is closed afterwards. */
+        public interface Behaviour {
+            void serve(Socket connection) throws IOException;
+        }
+
+        /** Accepts and closes at once, before any answer. */
+        public static SocketUpstream closing() {
+            return new SocketUpstream(Socket::shutdownOutput);
+        }
+
+        /** Answers 200 with the first chunk of a chunked body, then closes: the answer is cut after it began. */
+        public static SocketUpstream cutting() {
+            return new SocketUpstream(connection -> {
+                BufferedReader request = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
+                for (String line = request.readLine(); line != null && !line.isEmpty(); line = request.readLine()) {
+                    // the request's head, which this upstream does not care about
+                }
+                OutputStream out = connection.getOutputStream();
+                out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nhello \r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            });
+        }
 
         private final ServerSocket socket;
 
-        public ClosingUpstream() {
+        public SocketUpstream(Behaviour behaviour) {
             try {
                 socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             } catch (IOException e) {
@@ -93,12 +129,12 @@ public final class OpsMaps {
             Thread acceptor = new Thread(() -> {
                 while (!socket.isClosed()) {
                     try (Socket connection = socket.accept()) {
-                        connection.shutdownOutput();
+                        behaviour.serve(connection);
                     } catch (IOException e) {
-                        // closed: the test is over
+                        // a connection gone wrong, or the test is over
                     }
                 }
-            }, "closing-upstream");
+            }, "socket-upstream");
             acceptor.setDaemon(true);
             acceptor.start();
         }
