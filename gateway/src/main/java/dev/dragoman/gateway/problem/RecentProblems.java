@@ -40,6 +40,11 @@ public final class RecentProblems {
         return Optional.ofNullable(problems.getIfPresent(requestId));
     }
 
+    /** Evicts now what is over the bounds; Caffeine otherwise does it soon after, on another thread. */
+    void cleanUp() {
+        problems.cleanUp();
+    }
+
     void keep(RequestTrace trace, String path, ProblemDetail problem) {
         problems.put(trace.id(), record(trace.id(), trace.method(), path, problem, clock).getBytes(StandardCharsets.UTF_8));
     }

@@ -1,5 +1,6 @@
 package dev.dragoman.gateway.problem;
 
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -27,6 +28,6 @@ public record RequestTrace(String id, String method, RecentProblems problems) {
      * the hour the admin API keeps problems.
      */
     static String newId() {
-        return String.format("%016x", ThreadLocalRandom.current().nextLong());
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 }

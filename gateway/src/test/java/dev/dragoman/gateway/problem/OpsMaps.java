@@ -104,7 +104,10 @@ public final class OpsMaps {
             return new SocketUpstream(Socket::shutdownOutput);
         }
 
-        /** Answers 200 with the first chunk of a chunked body, then closes: the answer is cut after it began. */
+        /**
+         * Answers 200 with a chunked body whose first chunk, of 256 KB, it cuts half way by closing:
+         * so much that the gateway has begun passing the answer on when the close arrives.
+         */
         public static SocketUpstream cutting() {
             return new SocketUpstream(connection -> {
                 BufferedReader request = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
@@ -112,11 +115,15 @@ public final class OpsMaps {
                     // the request's head, which this upstream does not care about
                 }
                 OutputStream out = connection.getOutputStream();
-                out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nhello \r\n"
+                out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n40000\r\n"
                         .getBytes(StandardCharsets.ISO_8859_1));
+                out.write("a".repeat(CUT_AFTER).getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
             });
         }
+
+        /** How much of its 256 KB chunk {@link #cutting()} sends. */
+        public static final int CUT_AFTER = 128 * 1024;
 
         private final ServerSocket socket;
 

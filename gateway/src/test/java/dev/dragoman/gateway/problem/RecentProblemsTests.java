@@ -50,6 +50,7 @@ class RecentProblemsTests {
             problems.keep(new RequestTrace("id-" + i, "GET", problems), "/r", Problem.of(HttpStatus.NOT_FOUND, "no-route", "N", "d"));
         }
 
+        problems.cleanUp();
         long kept = java.util.stream.IntStream.range(0, 1_000).filter(i -> problems.find("id-" + i).isPresent()).count();
         assertThat(kept).isBetween(1L, 100L);
     }
