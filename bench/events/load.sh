@@ -65,7 +65,7 @@ mkdir -p "$tmp/maps"
 sed "s#http://127.0.0.1:9411#http://127.0.0.1:$inbox_port#" bench/events/load-maps/load.yaml > "$tmp/maps/load.yaml"
 java $jvm_flags -XX:+PrintCommandLineFlags -version > "$out/jvm.txt" 2>&1
 
-metric() { curl -fsS "$gw/actuator/prometheus" | awk -v m="$1" '$1 ~ "^" m {s+=$2} END {printf "%d\n", s}'; }
+metric() { curl -fsS -H "X-Api-Key: bench-admin-key" "$gw/actuator/prometheus" | awk -v m="$1" '$1 ~ "^" m {s+=$2} END {printf "%d\n", s}'; }
 received() { curl -fsS "$inbox/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["received"])'; }
 dump() { curl -fsS -XPOST "$inbox/dump?file=$1" >/dev/null; }
 wait_received() { # copies: waits until the inbox holds that many

@@ -31,7 +31,7 @@ done
 printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print "median accepted/plain: " a[int((NR+1)/2)] "x"}'
 # let delivery drain the outbox before measuring deadlines
 for _ in $(seq 1 600); do
-  depth=$(curl -fsS http://127.0.0.1:8099/actuator/prometheus | awk '/^dragoman_outbox_depth/ {print int($2)}')
+  depth=$(curl -fsS -H "X-Api-Key: bench-admin-key" http://127.0.0.1:8099/actuator/prometheus | awk '/^dragoman_outbox_depth/ {print int($2)}')
   [ "${depth:-1}" -eq 0 ] && break; sleep 1
 done
 echo "outbox drained (depth ${depth:-?})"

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -53,11 +54,20 @@ public record DragomanProperties(
     }
 
     /**
-     * The admin API's credentials.
+     * The admin API's credentials, which also guard the actuator (docs/OPERATIONS.md).
      *
-     * @param apiKeys Keys accepted by the admin API (header X-Api-Key).
+     * @param apiKeys Keys accepted by the admin API and the actuator (header X-Api-Key).
+     * @param openPrometheus Serves /actuator/prometheus without a key, for a scraper that cannot send one; only where callers cannot reach the port.
      */
-    public record Admin(@DefaultValue List<String> apiKeys) {
+    public record Admin(@DefaultValue List<String> apiKeys, @DefaultValue("false") boolean openPrometheus) {
+
+        @ConstructorBinding
+        public Admin {
+        }
+
+        public Admin(List<String> apiKeys) {
+            this(apiKeys, false);
+        }
     }
 
     /**

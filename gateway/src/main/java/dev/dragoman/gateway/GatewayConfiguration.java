@@ -2,7 +2,10 @@ package dev.dragoman.gateway;
 
 import dev.dragoman.gateway.metrics.TranslationMetrics;
 import dev.dragoman.gateway.model.ModelHolder;
+import dev.dragoman.gateway.problem.DroppedErrors;
 import dev.dragoman.gateway.problem.GatewayErrorHandler;
+import dev.dragoman.gateway.problem.RecentProblems;
+import dev.dragoman.gateway.problem.RequestIdFilter;
 import dev.dragoman.gateway.resolver.HttpIdentifierResolver;
 import dev.dragoman.gateway.route.ContextMapRoutes;
 import dev.dragoman.gateway.security.CallerKeyHeadersFilter;
@@ -10,11 +13,13 @@ import dev.dragoman.gateway.security.CallerKeys;
 import dev.dragoman.rules.Translators;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /** Wires the served model, the callers, the routes and the error answers. */
@@ -69,6 +74,18 @@ class GatewayConfiguration {
 
     @Bean
     GatewayErrorHandler gatewayErrorHandler() {
+        DroppedErrors.install();
         return new GatewayErrorHandler();
+    }
+
+    /** The problems of the last hour, up to 16 MB of them, for GET /admin/problems/{requestId}. */
+    @Bean
+    RecentProblems recentProblems(Clock clock) {
+        return new RecentProblems(clock, DataSize.ofMegabytes(16).toBytes(), Duration.ofHours(1));
+    }
+
+    @Bean
+    RequestIdFilter requestIdFilter(RecentProblems problems) {
+        return new RequestIdFilter(problems);
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"dragoman.context-maps=src/test/resources/maps/valid", "dragoman.callers.web-support.api-keys=ws-key"})
+        properties = {"dragoman.context-maps=src/test/resources/maps/valid", "dragoman.callers.web-support.api-keys=ws-key",
+                "dragoman.admin.api-keys=admin-key"})
 @AutoConfigureWebTestClient
 class DragomanApplicationIntegrationTests {
 
@@ -19,7 +20,7 @@ class DragomanApplicationIntegrationTests {
 
     @Test
     void healthIsUpAndCountsTheLoadedMaps() {
-        http.get().uri("/actuator/health").exchange()
+        http.get().uri("/actuator/health").header("X-Api-Key", "admin-key").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
@@ -34,14 +35,14 @@ class DragomanApplicationIntegrationTests {
 
     @Test
     void exposesPrometheusMetrics() {
-        http.get().uri("/actuator/prometheus").exchange()
+        http.get().uri("/actuator/prometheus").header("X-Api-Key", "admin-key").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
     }
 
     @Test
     void exposesTheGatewayEndpointReadOnly() {
-        http.get().uri("/actuator/gateway/routes").exchange().expectStatus().isOk();
-        http.post().uri("/actuator/gateway/refresh").exchange().expectStatus().is4xxClientError();
+        http.get().uri("/actuator/gateway/routes").header("X-Api-Key", "admin-key").exchange().expectStatus().isOk();
+        http.post().uri("/actuator/gateway/refresh").header("X-Api-Key", "admin-key").exchange().expectStatus().is4xxClientError();
     }
 }

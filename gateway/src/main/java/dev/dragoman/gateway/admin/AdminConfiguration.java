@@ -7,6 +7,7 @@ import dev.dragoman.gateway.security.AdminFilter;
 import dev.dragoman.gateway.security.CallerKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -36,8 +37,10 @@ class AdminConfiguration {
     }
 
     @Bean
-    AdminFilter adminFilter(CallerKeys keys, DragomanProperties properties) {
-        AdminFilter filter = new AdminFilter(keys, !properties.admin().apiKeys().isEmpty());
+    AdminFilter adminFilter(CallerKeys keys, DragomanProperties properties,
+            @Value("${management.endpoints.web.base-path:/actuator}") String actuatorBasePath) {
+        AdminFilter filter = new AdminFilter(keys, !properties.admin().apiKeys().isEmpty(), properties.admin().openPrometheus(),
+                actuatorBasePath);
         if (filter.open()) {
             log.warn("""
 

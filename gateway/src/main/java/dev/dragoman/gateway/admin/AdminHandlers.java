@@ -43,6 +43,7 @@ final class AdminHandlers {
         links.put("translate", "/admin/translate");
         links.put("sagas", "/admin/sagas");
         links.put("events", "/admin/events?source={source}&id={id}");
+        links.put("problems", "/admin/problems/{requestId}");
         links.put("health", "/actuator/health");
         links.put("metrics", "/actuator/prometheus");
         links.put("gatewayRoutes", "/actuator/gateway/routes");

@@ -24,7 +24,12 @@ public final class TranslationMetrics {
     private final Map<RouteDirection, Counter> translatedCounters = new ConcurrentHashMap<>();
     private final Map<RouteDirection, Timer> timers = new ConcurrentHashMap<>();
 
+    private final Map<RouteDirectionConcept, Counter> unknownCounters = new ConcurrentHashMap<>();
+
     private record RouteDirection(String route, String direction) {
+    }
+
+    private record RouteDirectionConcept(String route, String direction, String concept) {
     }
 
     public TranslationMetrics(MeterRegistry registry) {
@@ -43,13 +48,32 @@ public final class TranslationMetrics {
 
     /** Counts each unknown identifier under its concept ({@code game} of the rule {@code game.name->code}). */
     public void unknown(String route, String direction, List<Unresolved> unresolved) {
-        for (Unresolved u : unresolved) {
-            Counter.builder("dragoman.identifiers.unknown")
-                    .description("Identifiers the maps could not translate, per route, direction and concept")
-                    .tags("route", route, "direction", direction, "concept", concept(u.rule()))
-                    .register(registry)
-                    .increment();
+        unknown(route, direction, unresolved, unresolved.size());
+    }
+
+    /**
+     * Counts {@code total} unknown identifiers, of which {@code listed} are the first: each listed
+     * one under its concept, the rest (which nobody looked at) under {@value #UNLISTED}. The tags
+     * are the rule's concept, never the value: a caller sending a million different codes adds
+     * no series.
+     */
+    public void unknown(String route, String direction, List<Unresolved> listed, int total) {
+        for (Unresolved u : listed) {
+            unknownCounter(route, direction, concept(u.rule())).increment();
         }
+        if (total > listed.size()) {
+            unknownCounter(route, direction, UNLISTED).increment(total - listed.size());
+        }
+    }
+
+    /** The concept tag of unknown identifiers counted beyond the listed ones. */
+    public static final String UNLISTED = "unlisted";
+
+    private Counter unknownCounter(String route, String direction, String concept) {
+        return unknownCounters.computeIfAbsent(new RouteDirectionConcept(route, direction, concept), key -> Counter.builder("dragoman.identifiers.unknown")
+                .description("Identifiers the maps could not translate, per route, direction and concept")
+                .tags("route", route, "direction", direction, "concept", concept)
+                .register(registry));
     }
 
     public Timer.Sample start() {

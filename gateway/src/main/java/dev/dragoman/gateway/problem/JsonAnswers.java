@@ -39,10 +39,13 @@ public final class JsonAnswers {
 
     /** The problem, with headers of its own (a 401's {@code WWW-Authenticate}). */
     public static Mono<ServerResponse> problem(ServerRequest request, ProblemDetail problem, Consumer<HttpHeaders> headers) {
-        problem.setInstance(URI.create(request.requestPath().value()));
+        String path = request.requestPath().value();
+        problem.setInstance(URI.create(path));
+        String id = ProblemWriter.identify(problem, RequestTrace.of(request.exchange()), path);
         return ServerResponse.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .headers(headers)
+                .header(ProblemWriter.REQUEST_ID_HEADER, id)
                 .bodyValue(ProblemWriter.bytes(problem));
     }
 }

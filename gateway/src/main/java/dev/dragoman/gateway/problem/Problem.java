@@ -4,6 +4,7 @@ import dev.dragoman.rules.Unresolved;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,10 +21,29 @@ public final class Problem {
     }
 
     public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        GatewayProblem problem = new GatewayProblem(status.value());
+        problem.setDetail(detail);
         problem.setType(URI.create(TYPES + type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /**
+     * Adds a detail that the operators see (in the log and under {@code /admin/problems/}) and the
+     * caller never does: an upstream's address, a callee's value, a cause's message. A problem not
+     * made here cannot carry one, which is a bug in the caller of this method.
+     */
+    public static ProblemDetail withInternal(ProblemDetail problem, String name, Object value) {
+        if (!(problem instanceof GatewayProblem gatewayProblem)) {
+            throw new IllegalArgumentException("only a problem made by Problem.of carries internal details, not " + problem.getClass());
+        }
+        gatewayProblem.putInternal(name, value);
+        return problem;
+    }
+
+    /** The details for the operators only, empty when the problem has none. */
+    public static Map<String, Object> internal(ProblemDetail problem) {
+        return problem instanceof GatewayProblem gatewayProblem ? gatewayProblem.internal() : Map.of();
     }
 
     /** 422 (request) or 502 (response): identifiers the map cannot translate, every one of them. */
@@ -33,25 +53,38 @@ public final class Problem {
 
     /**
      * 422 (request) or 502 (response): identifiers the map cannot translate, {@code listed} being
-     * the first of them and {@code total} how many there are in all.
+     * the first of them and {@code total} how many there are in all. At most
+     * {@link Unresolved#REPORTED_LIMIT} are listed, whatever the caller passes, so that a body of
+     * a million unknown codes is not answered with a million entries.
+     *
+     * <p>A response's values are the callee's vocabulary, which the caller must never see (SPEC
+     * section 2): its entries name the location, rule and reason only, and the values go to the
+     * operators ({@link #withInternal}).
      */
     public static ProblemDetail untranslatable(HttpStatus status, String route, String direction, List<Unresolved> listed, int total) {
-        List<Unresolved> unresolved = listed;
-        Unresolved first = unresolved.get(0);
-        String detail = unresolved.size() == 1
-                ? "the " + direction + " holds " + describe(first) + ", which route " + route + " cannot translate"
-                : "the " + direction + " holds " + unresolved.size() + " values that route " + route + " cannot translate, the first "
-                        + describe(first);
+        List<Unresolved> shown = listed.size() > Unresolved.REPORTED_LIMIT ? listed.subList(0, Unresolved.REPORTED_LIMIT) : listed;
+        int count = Math.max(total, shown.size());
+        boolean foreign = status != HttpStatus.UNPROCESSABLE_CONTENT;
+        Unresolved first = shown.get(0);
+        String detail = count == 1
+                ? "the " + direction + " holds " + (foreign ? "a value " : "") + describe(first, foreign) + ", which route " + route
+                        + " cannot translate"
+                : "the " + direction + " holds " + String.format(Locale.ROOT, "%,d", count) + " values that route " + route
+                        + " cannot translate, the first " + describe(first, foreign)
+                        + (count > shown.size() ? " (the first " + shown.size() + " are listed in errors)" : "");
         ProblemDetail problem = of(status, "untranslatable-identifier",
-                status == HttpStatus.UNPROCESSABLE_CONTENT ? "Unknown identifier in the request" : "Unknown identifier in the response",
-                detail);
+                foreign ? "Unknown identifier in the response" : "Unknown identifier in the request", detail);
         problem.setProperty("route", route);
-        problem.setProperty("errors", unresolved.stream().map(Problem::error).toList());
+        problem.setProperty("count", count);
+        problem.setProperty("errors", shown.stream().map(u -> foreign ? withoutValue(u) : error(u)).toList());
+        if (foreign) {
+            withInternal(problem, "errors", shown.stream().map(Problem::error).toList());
+        }
         return problem;
     }
 
-    private static String describe(Unresolved unresolved) {
-        return "'" + unresolved.value() + "' at " + unresolved.location() + " (" + unresolved.rule() + ")";
+    private static String describe(Unresolved unresolved, boolean foreign) {
+        return (foreign ? "" : "'" + unresolved.value() + "' ") + "at " + unresolved.location() + " (" + unresolved.rule() + ")";
     }
 
     /** One entry of a problem's {@code errors}: where, which value, which rule, why. */
@@ -61,6 +94,12 @@ public final class Problem {
         error.put("value", unresolved.value());
         error.put("rule", unresolved.rule());
         error.put("reason", unresolved.reasonName());
+        return error;
+    }
+
+    private static Map<String, Object> withoutValue(Unresolved unresolved) {
+        Map<String, Object> error = error(unresolved);
+        error.remove("value");
         return error;
     }
 }

@@ -2,10 +2,15 @@ package dev.dragoman.gateway.security;
 
 import dev.dragoman.gateway.problem.Problem;
 import dev.dragoman.gateway.problem.ProblemWriter;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -14,14 +19,21 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /**
- * SPEC section 3 for the admin API: every request under {@code /admin/} needs an admin key in
- * {@code X-Api-Key}. No key or an unknown one is a 401, a caller's key (which proves a context,
- * not an operator) a 403. Without any admin key configured the admin API refuses everything,
- * unless the gateway runs in open development mode, where it is open.
+ * SPEC section 3 for the admin API and the operations surface: every request under
+ * {@code /admin/} and under the actuator's base path needs an admin key in {@code X-Api-Key}, as
+ * both tell the same facts (the route table names every upstream). No key or an unknown one is
+ * a 401, a caller's key (which proves a context, not an operator) a 403. Without any admin key
+ * configured they refuse everything, unless the gateway runs in open development mode, where
+ * they are open.
  *
- * <p>The path is matched with the same {@link PathPatternParser} as the admin routes, so that a
- * path which reaches an admin handler (say {@code /%61dmin/model} or {@code /admin;x/model})
- * cannot slip past this filter by being spelled differently.
+ * <p>Two actuator paths stay open, for machines that hold no key: {@code health} (and its
+ * {@code liveness} and {@code readiness} probes), which shows its details only to a request that
+ * brings the admin key (it is marked authenticated for the actuator's {@code when-authorized}),
+ * and {@code prometheus} where {@code dragoman.admin.open-prometheus} says so.
+ *
+ * <p>Paths are matched with the same {@link PathPatternParser} as the handlers, so that a path
+ * which reaches one (say {@code /%61dmin/model} or {@code /actuator;x/gateway/routes}) cannot
+ * slip past this filter by being spelled differently.
  */
 public final class AdminFilter implements WebFilter, Ordered {
 
@@ -30,15 +42,42 @@ public final class AdminFilter implements WebFilter, Ordered {
 
     private static final PathPattern ADMIN = PathPatternParser.defaultInstance.parse("/admin/**");
 
+    /** What the actuator sees of a request that brought the admin key. */
+    private static final Authentication OPERATOR = UsernamePasswordAuthenticationToken.authenticated("admin", null, List.of());
+
     private final CallerKeys keys;
     private final boolean adminKeysConfigured;
+    private final boolean openPrometheus;
+    private final PathPattern actuator;
+    private final List<PathPattern> openHealth;
+    private final PathPattern prometheus;
 
     /**
      * @param adminKeysConfigured whether {@code dragoman.admin.api-keys} holds any key
      */
     public AdminFilter(CallerKeys keys, boolean adminKeysConfigured) {
+        this(keys, adminKeysConfigured, false, "/actuator");
+    }
+
+    /**
+     * @param adminKeysConfigured whether {@code dragoman.admin.api-keys} holds any key
+     * @param openPrometheus whether the Prometheus endpoint answers without a key
+     * @param actuatorBasePath {@code management.endpoints.web.base-path}
+     */
+    public AdminFilter(CallerKeys keys, boolean adminKeysConfigured, boolean openPrometheus, String actuatorBasePath) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.adminKeysConfigured = adminKeysConfigured;
+        this.openPrometheus = openPrometheus;
+        String base = actuatorBasePath.endsWith("/") ? actuatorBasePath.substring(0, actuatorBasePath.length() - 1) : actuatorBasePath;
+        if (base.isEmpty()) {
+            throw new IllegalArgumentException("management.endpoints.web.base-path is '" + actuatorBasePath + "', which puts the actuator"
+                    + " among the routes where the admin key cannot guard it; give it a path of its own, such as /actuator");
+        }
+        PathPatternParser parser = PathPatternParser.defaultInstance;
+        this.actuator = parser.parse(base + "/**");
+        this.openHealth = List.of(parser.parse(base + "/health"), parser.parse(base + "/health/liveness"),
+                parser.parse(base + "/health/readiness"));
+        this.prometheus = parser.parse(base + "/prometheus");
     }
 
     /** Whether the admin API is served without any key (no admin keys, open development mode). */
@@ -53,16 +92,33 @@ public final class AdminFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!ADMIN.matches(exchange.getRequest().getPath().pathWithinApplication()) || open()) {
+        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+        if (ADMIN.matches(path)) {
+            return adminOnly(exchange, chain);
+        }
+        if (!actuator.matches(path)) {
             return chain.filter(exchange);
         }
-        String key = exchange.getRequest().getHeaders().getFirst(CallerFilter.API_KEY);
+        if (openHealth.stream().anyMatch(pattern -> pattern.matches(path))) {
+            return open() || keys.isAdmin(key(exchange)) ? asOperator(exchange, chain) : chain.filter(exchange);
+        }
+        if (openPrometheus && prometheus.matches(path)) {
+            return chain.filter(exchange);
+        }
+        return adminOnly(exchange, chain);
+    }
+
+    private Mono<Void> adminOnly(ServerWebExchange exchange, WebFilterChain chain) {
+        if (open()) {
+            return asOperator(exchange, chain);
+        }
+        String key = key(exchange);
         if (!adminKeysConfigured) {
-            return unauthenticated(exchange, "admin keys are not configured (dragoman.admin.api-keys), so the admin API refuses"
-                    + " every call; configure a key, or run in open development mode on a development machine");
+            return unauthenticated(exchange, "admin keys are not configured (dragoman.admin.api-keys), so the admin API and the"
+                    + " actuator refuse every call; configure a key, or run in open development mode on a development machine");
         }
         if (keys.isAdmin(key)) {
-            return chain.filter(exchange);
+            return asOperator(exchange, chain);
         }
         if (key == null || key.isEmpty()) {
             return unauthenticated(exchange, "send an admin API key in the " + CallerFilter.API_KEY + " header");
@@ -74,6 +130,14 @@ public final class AdminFilter implements WebFilter, Ordered {
         return unauthenticated(exchange, "the " + CallerFilter.API_KEY + " header holds no admin key this gateway knows");
     }
 
+    private static Mono<Void> asOperator(ServerWebExchange exchange, WebFilterChain chain) {
+        return chain.filter(exchange).contextWrite(ReactiveSecurityContextHolder.withAuthentication(OPERATOR));
+    }
+
+    private static String key(ServerWebExchange exchange) {
+        return exchange.getRequest().getHeaders().getFirst(CallerFilter.API_KEY);
+    }
+
     private static Mono<Void> unauthenticated(ServerWebExchange exchange, String detail) {
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + CallerFilter.API_KEY + "\"");
         return ProblemWriter.write(exchange, Problem.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "No valid admin API key", detail));
@@ -81,6 +145,6 @@ public final class AdminFilter implements WebFilter, Ordered {
 
     @Override
     public String toString() {
-        return "AdminFilter[path=" + ADMIN + ", open=" + open() + "]";
+        return "AdminFilter[paths=[" + ADMIN + ", " + actuator + "], open=" + open() + ", openPrometheus=" + openPrometheus + "]";
     }
 }

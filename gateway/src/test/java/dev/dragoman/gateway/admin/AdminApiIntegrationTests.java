@@ -188,7 +188,7 @@ class AdminApiIntegrationTests {
         admin(HttpMethod.GET, "/admin/model").exchange().expectBody()
                 .jsonPath("$.modelVersion").isEqualTo(before)
                 .jsonPath("$.routes[?(@.id == 'nobody-to-game-dept')]").isEmpty();
-        http.get().uri("/actuator/health").exchange().expectBody()
+        http.get().uri("/actuator/health").header("X-Api-Key", "admin-key").exchange().expectBody()
                 .jsonPath("$.components.contextMaps.status").isEqualTo("UP")
                 .jsonPath("$.components.contextMaps.details.lastReload.outcome").isEqualTo("FAILED")
                 .jsonPath("$.components.contextMaps.details.lastReload.errorCount").isNumber();

@@ -1,6 +1,7 @@
 package dev.dragoman.gateway.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dragoman.gateway.DragomanProperties;
 import dev.dragoman.gateway.security.AdminFilter;
@@ -11,11 +12,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Mono;
 
@@ -98,6 +101,74 @@ class AdminFilterTests {
         assertThat(keyed.open()).isFalse();
         assertThat(call(keyed, "/admin/model", null).status()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(call(keyed, "/admin/model", "admin-key").passed).isTrue();
+    }
+
+    @Test
+    void guardsTheActuatorLikeTheAdminApi_howeverItIsSpelled() {
+        for (String path : List.of("/actuator", "/actuator/gateway/routes", "/%61ctuator/gateway/routes", "/actuator;x=1/info",
+                "/actuator/prometheus", "/actuator/health/db")) {
+            assertThat(call(filter, path, null).status()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(call(filter, path, "ws-key").status()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(call(filter, path, "admin-key").passed).as(path).isTrue();
+        }
+    }
+
+    @Test
+    void leavesHealthAndItsProbesOpen() {
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            assertThat(call(filter, path, null).passed).as(path).isTrue();
+            assertThat(call(filter, path, "guess").passed).as(path).isTrue();
+        }
+    }
+
+    @Test
+    void opensPrometheusOnlyWhereConfigured() {
+        AdminFilter opened = new AdminFilter(keys(List.of("admin-key"), false), true, true, "/actuator");
+
+        assertThat(call(opened, "/actuator/prometheus", null).passed).isTrue();
+        assertThat(call(opened, "/actuator/gateway/routes", null).status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(call(filter, "/actuator/prometheus", null).status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void followsTheActuatorsBasePath() {
+        AdminFilter moved = new AdminFilter(keys(List.of("admin-key"), false), true, false, "/manage/");
+
+        assertThat(call(moved, "/manage/gateway/routes", null).status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(call(moved, "/manage/health", null).passed).isTrue();
+        assertThat(call(moved, "/actuator/gateway/routes", null).passed).as("no longer the actuator's").isTrue();
+        assertThatThrownBy(() -> new AdminFilter(keys(List.of("admin-key"), false), true, false, "/"))
+                .hasMessageContaining("management.endpoints.web.base-path is '/'");
+    }
+
+    @Test
+    void anAdminKeyIsWhatTheActuatorSeesAsAuthorised_noKeyIsNot() {
+        assertThat(principalSeenBy(filter, "/actuator/health", "admin-key")).isEqualTo("admin");
+        assertThat(principalSeenBy(filter, "/actuator/gateway/routes", "admin-key")).isEqualTo("admin");
+        assertThat(principalSeenBy(filter, "/actuator/health", null)).isEqualTo("(none)");
+        assertThat(principalSeenBy(filter, "/actuator/health", "ws-key")).isEqualTo("(none)");
+        assertThat(principalSeenBy(filter(List.of(), true), "/actuator/health", null)).as("open development mode").isEqualTo("admin");
+    }
+
+    private static String principalSeenBy(AdminFilter filter, String path, String key) {
+        MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.method(HttpMethod.GET, URI.create(path));
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        AtomicReference<String> seen = new AtomicReference<>();
+        filter.filter(MockServerWebExchange.from(request), e -> ReactiveSecurityContextHolder.getContext()
+                .map(context -> context.getAuthentication().getName())
+                .defaultIfEmpty("(none)")
+                .doOnNext(seen::set)
+                .then()).block(Duration.ofSeconds(5));
+        return seen.get();
+    }
+
+    private static CallerKeys keys(List<String> adminKeys, boolean openDevelopmentMode) {
+        return new CallerKeys(new DragomanProperties(Path.of("maps"),
+                Map.of("web-support", new DragomanProperties.Caller(List.of("ws-key"))),
+                new DragomanProperties.Admin(adminKeys), openDevelopmentMode, DataSize.ofMegabytes(10),
+                new DragomanProperties.Reload(true, Duration.ofMillis(500)), Path.of("data"), null, null));
     }
 
     private static AdminFilter filter(List<String> adminKeys, boolean openDevelopmentMode) {

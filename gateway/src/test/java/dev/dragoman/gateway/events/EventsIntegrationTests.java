@@ -257,7 +257,7 @@ class EventsIntegrationTests {
         await().untilAsserted(() -> admin("/admin/events?source=/order-service&id=" + id).expectBody()
                 .jsonPath("$.copies[0].status").isEqualTo("expired"));
         assertThat(sentTo("/shipping/notes", id)).as("nothing is sent at or after the deadline").hasSize(3);
-        http.get().uri("/actuator/prometheus").exchange().expectBody(String.class)
+        http.get().uri("/actuator/prometheus").header("X-Api-Key", "admin-key").exchange().expectBody(String.class)
                 .value(metrics -> assertThat(metrics).contains("dragoman_events_expired_total{receiver=\"shipping\",type=\"order.note\"}"));
     }
 

@@ -37,6 +37,7 @@ class GatewayJarProcessIntegrationTests {
 
     private static final Map<String, String> WEB_SUPPORT = Map.of("X-Api-Key", "process-test-web-support-key");
     private static final Map<String, String> GAME_DEPT = Map.of("X-Api-Key", "process-test-game-dept-key");
+    private static final Map<String, String> ADMIN = Map.of("X-Api-Key", "process-test-admin-key");
 
     @TempDir
     static Path work;
@@ -51,7 +52,8 @@ class GatewayJarProcessIntegrationTests {
         maps = copyOfTheExampleMaps(work.resolve("maps"), departments);
         gateway = GatewayProcess.start(work, work.resolve("gateway.log"), Map.of("DRAGOMAN_CONTEXT_MAPS", maps.toString()),
                 "--dragoman.callers.web-support.api-keys=" + WEB_SUPPORT.get("X-Api-Key"),
-                "--dragoman.callers.game-dept.api-keys=" + GAME_DEPT.get("X-Api-Key"));
+                "--dragoman.callers.game-dept.api-keys=" + GAME_DEPT.get("X-Api-Key"),
+                "--dragoman.admin.api-keys=" + ADMIN.get("X-Api-Key"));
         gateway.awaitHealthy();
     }
 
@@ -75,7 +77,7 @@ class GatewayJarProcessIntegrationTests {
 
     @Test
     void healthCountsTheMapsFromTheEnvironmentsDirectory() throws IOException {
-        HttpResponse<String> health = gateway.get("/actuator/health", Map.of());
+        HttpResponse<String> health = gateway.get("/actuator/health", ADMIN);
 
         assertThat(health.body()).contains("\"directory\":\"" + maps + "\"").contains("\"routes\":2");
     }

@@ -164,7 +164,7 @@ class HotReloadIntegrationTests {
                 .jsonPath("$.errors[0].file").value(String.class, file -> assertThat(file).endsWith("nobody.yaml"))
                 .jsonPath("$.errors[0].line").isEqualTo(3)
                 .jsonPath("$.errors[0].keyPath").isEqualTo("routes[0].from"));
-        http.get().uri("/actuator/health").exchange()
+        http.get().uri("/actuator/health").header("X-Api-Key", "admin-key").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.components.contextMaps.status").isEqualTo("UP")
@@ -174,7 +174,7 @@ class HotReloadIntegrationTests {
                 .value(String.class, error -> assertThat(error).contains("nobody.yaml:3: routes[0].from: "));
         assertThat(failedReloads()).isGreaterThan(failedBefore);
         assertThat(registry.get("dragoman.reload.last.success").gauge().value()).isZero();
-        http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(prometheus -> assertThat(prometheus)
+        http.get().uri("/actuator/prometheus").header("X-Api-Key", "admin-key").exchange().expectBody(String.class).value(prometheus -> assertThat(prometheus)
                 .containsPattern("dragoman_reloads_total\\{[^}]*outcome=\"failed\"[^}]*\\} [1-9]")
                 .contains("dragoman_reload_last_success 0.0")
                 .contains("dragoman_model_version " + version + ".0"));

@@ -1,0 +1,36 @@
+package dev.dragoman.gateway.admin;
+
+import dev.dragoman.gateway.problem.JsonAnswers;
+import dev.dragoman.gateway.problem.Problem;
+import dev.dragoman.gateway.problem.RecentProblems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /admin/problems/{requestId}}: a problem the gateway answered lately, with what the
+ * caller was not told (docs/ADMIN.md). Guarded by the admin key like the rest of {@code /admin/}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProblemsAdminConfiguration {
+
+    @Bean
+    RouterFunction<ServerResponse> problemsAdminRoutes(RecentProblems problems) {
+        return RouterFunctions.route().GET("/admin/problems/{requestId}", request -> problem(problems, request)).build();
+    }
+
+    private static Mono<ServerResponse> problem(RecentProblems problems, ServerRequest request) {
+        String id = request.pathVariable("requestId");
+        return problems.find(id)
+                .map(json -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(json))
+                .orElseGet(() -> JsonAnswers.problem(request, Problem.of(HttpStatus.NOT_FOUND, "unknown-problem", "No such problem",
+                        "no problem with request id '" + id + "' was answered in the last hour, or it was pushed out by newer"
+                                + " ones; look for the id in the gateway's log")));
+    }
+}
