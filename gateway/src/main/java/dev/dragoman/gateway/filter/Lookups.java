@@ -8,6 +8,7 @@ import dev.dragoman.rules.resolver.ResolverCache;
 import dev.dragoman.rules.resolver.ResolverUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +49,9 @@ public final class Lookups {
     /** Failures are not cached, so the next request asks again at once; a second leaves the resolver a breath. */
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
+    /** At most this many rounds of {@link Unresolved#REPORTED_LIMIT} questions each for one message. */
+    static final int MAX_ROUNDS = 20;
+
     private Lookups() {
     }
 
@@ -64,23 +68,35 @@ public final class Lookups {
      */
     public static <T> Mono<T> translate(String route, Translators translators, Supplier<T> attempt,
             Function<T, List<Unresolved>> unresolvedOf) {
-        T first = attempt.get();
-        Set<ResolveRequest> questions = lookups(unresolvedOf.apply(first));
-        if (questions.isEmpty()) {
-            return Mono.just(first);
+        return round(route, translators, attempt, unresolvedOf, attempt.get(), new HashSet<>(), 1);
+    }
+
+    /**
+     * An attempt lists at most {@link Unresolved#REPORTED_LIMIT} values, so a message with more
+     * distinct questions than that is answered over several rounds, each asking what the last
+     * attempt listed and nobody has asked yet; {@link #MAX_ROUNDS} bounds what one message may ask.
+     */
+    private static <T> Mono<T> round(String route, Translators translators, Supplier<T> attempt, Function<T, List<Unresolved>> unresolvedOf,
+            T current, Set<ResolveRequest> asked, int round) {
+        Set<ResolveRequest> questions = lookups(unresolvedOf.apply(current));
+        questions.removeAll(asked);
+        if (questions.isEmpty() || round > MAX_ROUNDS) {
+            // Still waiting on a question already asked: the cache let go of its answer (a message with
+            // more distinct questions than its maximum size); the filters report that as an unknown.
+            return Mono.just(current);
         }
+        asked.addAll(questions);
         return Mono.fromFuture(() -> ask(translators, questions)).flatMap(failures -> {
-            T second = attempt.get();
+            T next = attempt.get();
             Map<String, Throwable> blocking = new LinkedHashMap<>();
-            for (ResolveRequest waiting : lookups(unresolvedOf.apply(second))) {
+            for (ResolveRequest waiting : lookups(unresolvedOf.apply(next))) {
                 Throwable failure = failures.get(waiting.concept());
                 if (failure != null) {
                     blocking.putIfAbsent(waiting.concept(), failure);
                 }
             }
-            // Still waiting without a failure: the cache let go of an answer (a body with more distinct
-            // questions than its maximum size); the filters report that as they report the unknown.
-            return blocking.isEmpty() ? Mono.just(second) : Mono.error(unavailable(route, blocking));
+            return blocking.isEmpty() ? round(route, translators, attempt, unresolvedOf, next, asked, round + 1)
+                    : Mono.error(unavailable(route, blocking));
         });
     }
 

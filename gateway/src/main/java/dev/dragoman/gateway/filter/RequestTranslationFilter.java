@@ -116,7 +116,7 @@ public final class RequestTranslationFilter implements GatewayFilter {
 
     private Mono<Outcome> translate(ServerHttpRequest request, Body body) {
         Timer.Sample sample = metrics.start();
-        return Lookups.translate(translators, () -> attempt(request, body.bytes()), attempt -> attempt.unknowns.listed())
+        return Lookups.translate(route.route().id(), translators, () -> attempt(request, body.bytes()), attempt -> attempt.unknowns.listed())
                 .map(attempt -> {
                     metrics.stop(sample, route.route().id(), DIRECTION);
                     return finish(request, attempt, body.decoded());
@@ -190,7 +190,7 @@ public final class RequestTranslationFilter implements GatewayFilter {
         }
         metrics.translated(id, DIRECTION, attempt.translated);
         if (!attempt.unknowns.isEmpty()) {
-            metrics.unknown(id, DIRECTION, attempt.unknowns.listed());
+            metrics.unknown(id, DIRECTION, attempt.unknowns.listed(), attempt.unknowns.total());
             if (route.route().onUnknown() == OnUnknown.REJECT) {
                 return new Outcome(null, Problem.untranslatable(HttpStatus.UNPROCESSABLE_CONTENT, id, DIRECTION,
                         attempt.unknowns.listed(), attempt.unknowns.total()));

@@ -28,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -103,7 +104,7 @@ final class TranslatingResponse extends ServerHttpResponseDecorator {
                     if (encoding != null) {
                         return answer(unsupportedCharset(encoding));
                     }
-                    return translate(decoded).flatMap(outcome -> outcome.problem() != null ? answer(outcome.problem()) : write(outcome));
+                    return translate(decoded).flatMap(outcome -> outcome.problem() != null ? answer(outcome) : write(outcome));
                 })
                 .onErrorResume(DataBufferLimitException.class, e -> answer(problem("body-too-large",
                         "Response too large", "the upstream's JSON answer exceeds the limit of " + maxBodySize
@@ -175,15 +176,18 @@ final class TranslatingResponse extends ServerHttpResponseDecorator {
         }
         return translate(null).flatMap(outcome -> {
             if (outcome.problem() != null) {
-                return discard(body).then(answer(outcome.problem())).thenReturn(false);
+                return discard(body).then(answer(outcome)).thenReturn(false);
             }
             RouteTranslation.replace(getHeaders(), outcome.headers());
             return Mono.just(true);
         });
     }
 
-    /** The translated headers and body, or the problem to answer instead. */
-    private record Outcome(Map<String, List<String>> headers, byte[] body, ProblemDetail problem) {
+    /** The translated headers and body, or the problem to answer instead (with headers of its own, such as a Retry-After). */
+    private record Outcome(Map<String, List<String>> headers, byte[] body, ProblemDetail problem, HttpHeaders problemHeaders) {
+        static Outcome refused(ProblemDetail problem) {
+            return new Outcome(null, null, problem, HttpHeaders.EMPTY);
+        }
     }
 
     private record Attempt(Map<String, List<String>> headers, BodyTranslation body, int translated, Unknowns unknowns) {
@@ -191,9 +195,13 @@ final class TranslatingResponse extends ServerHttpResponseDecorator {
 
     private Mono<Outcome> translate(byte[] body) {
         Timer.Sample sample = metrics.start();
-        return Lookups.translate(translators, () -> attempt(body), attempt -> attempt.unknowns().listed()).map(attempt -> {
+        return Lookups.translate(route.route().id(), translators, () -> attempt(body), attempt -> attempt.unknowns().listed()).map(attempt -> {
             metrics.stop(sample, route.route().id(), DIRECTION);
             return finish(attempt);
+        }).onErrorResume(ErrorResponseException.class, e -> {
+            // a resolver that is down: answered here, in place of the upstream's answer and headers
+            metrics.stop(sample, route.route().id(), DIRECTION);
+            return Mono.just(new Outcome(null, null, e.getBody(), e.getHeaders()));
         });
     }
 
@@ -220,13 +228,13 @@ final class TranslatingResponse extends ServerHttpResponseDecorator {
         String id = route.route().id();
         metrics.translated(id, DIRECTION, attempt.translated());
         if (!attempt.unknowns().isEmpty()) {
-            metrics.unknown(id, DIRECTION, attempt.unknowns().listed());
+            metrics.unknown(id, DIRECTION, attempt.unknowns().listed(), attempt.unknowns().total());
             if (route.route().onUnknown() == OnUnknown.REJECT) {
-                return new Outcome(null, null, Problem.untranslatable(HttpStatus.BAD_GATEWAY, id, DIRECTION,
+                return Outcome.refused(Problem.untranslatable(HttpStatus.BAD_GATEWAY, id, DIRECTION,
                         attempt.unknowns().listed(), attempt.unknowns().total()));
             }
         }
-        return new Outcome(attempt.headers(), attempt.body() == null ? null : attempt.body().body(), null);
+        return new Outcome(attempt.headers(), attempt.body() == null ? null : attempt.body().body(), null, null);
     }
 
     private Mono<Void> write(Outcome outcome) {
@@ -242,6 +250,12 @@ final class TranslatingResponse extends ServerHttpResponseDecorator {
     private Mono<Void> answer(ProblemDetail problem) {
         getDelegate().getHeaders().clear();
         return ProblemWriter.write(getDelegate(), path, problem);
+    }
+
+    private Mono<Void> answer(Outcome refused) {
+        getDelegate().getHeaders().clear();
+        getDelegate().getHeaders().addAll(refused.problemHeaders());
+        return ProblemWriter.write(getDelegate(), path, refused.problem());
     }
 
     private ProblemDetail unsupportedCharset(String charset) {

@@ -52,6 +52,10 @@ public final class GatewayErrorHandler implements ErrorWebExceptionHandler, Orde
         if (exchange.getResponse().isCommitted()) {
             return afterCommit(exchange, error);
         }
+        if (error instanceof ErrorResponseException answer && !(error instanceof ResponseStatusException)) {
+            // its own headers too: a resolver's Retry-After tells the caller when to come back
+            exchange.getResponse().getHeaders().addAll(answer.getHeaders());
+        }
         return ProblemWriter.write(exchange, problemFor(exchange, error));
     }
 

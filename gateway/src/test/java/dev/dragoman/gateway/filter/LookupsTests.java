@@ -150,6 +150,31 @@ class LookupsTests {
         assertThat(error.getBody().getProperties()).doesNotContainKey("route");
     }
 
+    @Test
+    void aBodyWithMoreQuestionsThanOneAttemptListsIsAnsweredInRounds() throws IOException {
+        Files.writeString(maps.resolve("maps.yaml"), MAPS.replace("path-templates: ['/players/{player.id}/teams/{team.id}']",
+                "body: {'$.players[*]': player.id}"));
+        AtomicInteger asked = new AtomicInteger();
+        IdentifierResolver prefixing = request -> {
+            asked.incrementAndGet();
+            return CompletableFuture.completedFuture(Optional.of(Scalar.string("p-" + request.value())));
+        };
+        Translators translators = Translators.compile(ContextMaps.load(maps).orElseThrow(), concept -> prefixing);
+        int players = Unresolved.REPORTED_LIMIT * 5 / 2;
+        StringBuilder body = new StringBuilder("{\"players\": [");
+        for (int i = 0; i < players; i++) {
+            body.append(i == 0 ? "" : ",").append("\"u-").append(i).append('"');
+        }
+        byte[] json = body.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = translators.route("ws-to-gd").orElseThrow().request();
+
+        var translated = Lookups.translate("ws-to-gd", translators, () -> request.body(json), b -> b.unresolved()).block();
+
+        assertThat(translated.complete()).as("every one of %d players is translated", players).isTrue();
+        assertThat(new String(translated.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"p-u-0\"", "\"p-u-" + (players - 1) + "\"");
+        assertThat(asked).hasValue(players);
+    }
+
     private Mono<TextTranslation> translate(Translators translators) {
         return Lookups.translate("ws-to-gd", translators, () -> path(translators), TextTranslation::unresolved);
     }

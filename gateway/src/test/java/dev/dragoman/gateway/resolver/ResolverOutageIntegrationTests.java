@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -84,9 +85,11 @@ class ResolverOutageIntegrationTests {
 
         call("/players/u-503").expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://dragoman.dev/problems/resolver-unavailable")
                 .jsonPath("$.status").isEqualTo(503)
+                .jsonPath("$.route").isEqualTo("ws-to-gd")
                 .jsonPath("$.concepts[0]").isEqualTo("player")
                 .jsonPath("$.detail").value(String.class, detail -> assertThat(detail)
                         .contains("resolver of concept 'player'", "answered 503", "retry")
@@ -157,11 +160,14 @@ class ResolverOutageIntegrationTests {
 
     @Test
     void aResolverDownWhileTranslatingTheResponseIs503_notTheUpstreamsValue() {
-        upstream.stubFor(get(urlEqualTo("/games/1001")).willReturn(okJson("{\"owner\": \"p-9009\"}")));
-        resolver.stubFor(get(urlPathEqualTo("/resolve")).willReturn(aResponse().withStatus(503)));
+        upstream.stubFor(get(urlEqualTo("/games/1001")).willReturn(okJson("{\"owner\": \"p-9009\"}").withHeader("X-Owner", "p-9009")));
+        resolver.stubFor(get(urlPathEqualTo("/resolve")).willReturn(aResponse().withStatus(503).withHeader(HttpHeaders.RETRY_AFTER, "7")));
 
         call("/games/1").expectStatus().isEqualTo(503)
+                .expectHeader().doesNotExist("X-Owner")
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "7")
                 .expectBody()
+                .jsonPath("$.route").isEqualTo("ws-to-gd")
                 .jsonPath("$.type").isEqualTo("https://dragoman.dev/problems/resolver-unavailable")
                 .jsonPath("$.concepts[0]").isEqualTo("player")
                 .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).doesNotContain("p-9009"));
