@@ -47,6 +47,7 @@ final class BoundaryMaps {
                           body:
                             $.patient: patient.mrn->id
                             $..mrns: patient.mrn->id
+                            $.items[*].mrn: patient.mrn->id
                         response:
                           headers: {X-Patient: patient.id->mrn}
                           body:
@@ -54,6 +55,7 @@ final class BoundaryMaps {
                             $..detail: patient.name
                             $..name: patient.name
                             $.patient: patient.id->mrn
+                            $.panels[*].patient: patient.id->mrn
 
                       - id: clinic-to-lab-lenient
                         from: clinic
