@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -61,7 +63,7 @@ final class KafkaInbound implements SmartLifecycle {
     private final Map<String, Object> consumerConfigs;
     private final Map<String, Object> producerConfigs;
     private volatile DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers;
-    private volatile java.util.function.BiConsumer<ConsumerRecord<?, ?>, Exception> deadLetters;
+    private volatile BiConsumer<ConsumerRecord<?, ?>, Exception> deadLetters;
     private final Map<String, String> contexts = new LinkedHashMap<>();
     private final EventIntake intake;
     private final EventMetrics metrics;
@@ -136,8 +138,8 @@ final class KafkaInbound implements SmartLifecycle {
         deadLetters.accept(record, failure);
         metrics.inboundDeadLettered(record.topic());
         Throwable cause = rootCause(failure);
-        log.warn("Gave up on the record at offset {} of Kafka topic {} partition {} after {} attempts and sent it to {}{}: {}",
-                record.offset(), record.topic(), record.partition(), ATTEMPTS, record.topic(), DEAD_LETTER_SUFFIX,
+        log.warn("Gave up on the record at offset {} of Kafka topic {} partition {} after its last attempt (at most {}) and sent it to"
+                + " {}{}: {}", record.offset(), record.topic(), record.partition(), ATTEMPTS, record.topic(), DEAD_LETTER_SUFFIX,
                 cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
 
@@ -190,7 +192,7 @@ final class KafkaInbound implements SmartLifecycle {
         // a failure of another kind starts the count of attempts afresh (the default, said here because it matters)
         errors.setResetStateOnExceptionChange(true);
         // onRecord and deadLetter log each failure once, in their own words
-        errors.setLogLevel(org.springframework.kafka.KafkaException.Level.DEBUG);
+        errors.setLogLevel(KafkaException.Level.DEBUG);
         started.setCommonErrorHandler(errors);
         started.setBeanName("dragoman-kafka-inbound");
         started.start();

@@ -13,7 +13,9 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.http.HttpMessageFactory;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -65,7 +67,7 @@ final class CloudEventOracle {
             event = HttpMessageFactory.createReader(consumer -> headers.forEach((name, values) -> values.forEach(v -> consumer.accept(name, v))),
                     body).toEvent();
         } catch (RuntimeException e) {
-            throw new AssertionError("the CloudEvents SDK does not read it: " + e + "\n" + new String(body, java.nio.charset.StandardCharsets.UTF_8), e);
+            throw new AssertionError("the CloudEvents SDK does not read it: " + e + "\n" + new String(body, StandardCharsets.UTF_8), e);
         }
         String contentType = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("content-type"))
                 .flatMap(e -> e.getValue().stream()).findFirst().orElse("");
@@ -82,7 +84,7 @@ final class CloudEventOracle {
             throw new AssertionError("the CloudEvents SDK does not read the record: " + e, e);
         }
         boolean structured = headers.lastHeader("content-type") != null
-                && new String(headers.lastHeader("content-type").value()).startsWith("application/cloudevents");
+                && new String(headers.lastHeader("content-type").value(), StandardCharsets.UTF_8).startsWith("application/cloudevents");
         return valid(event, structured ? record.value() : null);
     }
 
@@ -107,7 +109,7 @@ final class CloudEventOracle {
                 json = STRICT.readTree(structuredBody);
             } catch (RuntimeException e) {
                 throw new AssertionError("the body is not JSON: " + e.getMessage() + "\n" + new String(structuredBody,
-                        java.nio.charset.StandardCharsets.UTF_8), e);
+                        StandardCharsets.UTF_8), e);
             }
             assertThat(json.isObject()).as("the structured event is a JSON object").isTrue();
             assertThat(json.has("data") && json.has("data_base64")).as("data and data_base64 together" + what).isFalse();
@@ -126,7 +128,7 @@ final class CloudEventOracle {
             if (!request.getMethod().getName().equals("POST")) {
                 return; // a resolver's question, not a delivery
             }
-            Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> headers = new LinkedHashMap<>();
             for (HttpHeader header : request.getHeaders().all()) {
                 headers.put(header.key(), header.values());
             }

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -292,7 +293,7 @@ class EventIntakeBoundaryIntegrationTests {
     }
 
     static Map<String, List<String>> headersOf(LoggedRequest request) {
-        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         request.getHeaders().all().forEach(h -> headers.put(h.key(), h.values()));
         return headers;
     }
