@@ -314,7 +314,7 @@ class LoaderErrorTests {
     void load_sameSagaNameTwice() {
         LoadError error = onlyError("""
                 events:
-                  - {type: game.released, from: game-dept}
+                  - {type: game.released, from: game-dept, deliver: [{to: web-support}]}
                 sagas:
                   - name: release
                     start: game.released
@@ -757,6 +757,7 @@ class LoaderErrorTests {
                   - type: game.released
                     from: game-dept
                     deadline: 10 minutes
+                    deliver: [{to: web-support}]
                 sagas:
                   - name: release
                     start: game.released
@@ -765,7 +766,7 @@ class LoaderErrorTests {
                     outcome: {completed: release.done, aborted: release.cancelled}
                 """);
 
-        assertThat(errors).extracting(LoaderErrorTests::where).containsExactly("maps.yaml:4: events[0].deadline", "maps.yaml:8: sagas[0].deadline");
+        assertThat(errors).extracting(LoaderErrorTests::where).containsExactly("maps.yaml:4: events[0].deadline", "maps.yaml:9: sagas[0].deadline");
         assertThat(errors).extracting(LoadError::message).containsExactly(
                 "'10 minutes' is not an ISO-8601 duration", "a duration must be positive but was PT0S");
         assertThat(errors).extracting(LoadError::hint).containsOnly("write an ISO-8601 duration such as PT30S, PT10M or PT2H");
@@ -886,7 +887,7 @@ class LoaderErrorTests {
     void load_sagaWithoutOutcome() {
         LoadError error = onlyError("""
                 events:
-                  - {type: game.released, from: game-dept}
+                  - {type: game.released, from: game-dept, deliver: [{to: web-support}]}
                 sagas:
                   - name: release
                     start: game.released
@@ -901,7 +902,7 @@ class LoaderErrorTests {
     void load_sagaParticipantWithoutCompleted() {
         LoadError error = onlyError("""
                 events:
-                  - {type: game.released, from: game-dept}
+                  - {type: game.released, from: game-dept, deliver: [{to: web-support}]}
                 sagas:
                   - name: release
                     start: game.released
@@ -1039,7 +1040,7 @@ class LoaderErrorTests {
     void load_sameReportTypeForTwoResults() {
         LoadError error = onlyError("""
                 events:
-                  - {type: game.released, from: game-dept}
+                  - {type: game.released, from: game-dept, deliver: [{to: web-support}]}
                 sagas:
                   - name: release
                     start: game.released
@@ -1056,7 +1057,7 @@ class LoaderErrorTests {
     void load_badNegatePath() {
         LoadError error = onlyError("""
                 events:
-                  - {type: game.released, from: game-dept}
+                  - {type: game.released, from: game-dept, deliver: [{to: web-support}]}
                 sagas:
                   - name: release
                     start: game.released

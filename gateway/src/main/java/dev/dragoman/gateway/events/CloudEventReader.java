@@ -1,45 +1,40 @@
 package dev.dragoman.gateway.events;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.SpecVersion;
 import io.cloudevents.core.message.MessageReader;
 import io.cloudevents.http.HttpMessageFactory;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.springframework.http.HttpHeaders;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.exc.JacksonIOException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a CloudEvent from an HTTP request or a Kafka record, binary or structured mode, with the
- * CloudEvents SDK's bindings, which validate the envelope (spec version, required attributes,
- * their types).
- *
- * <p>One thing is done by hand: in structured mode the SDK parses {@code data} into a Jackson 2
- * tree, which turns {@code 0.1000000000000000055511} into {@code 0.1}. An anti-corruption layer
- * must not change numbers it does not translate, so the data's exact bytes are cut out of the
- * body here and put back into the event.
+ * Reads a CloudEvent 1.0 from an HTTP request or a Kafka record, binary or structured mode.
+ * Structured mode is read by {@link StructuredEventReader}; binary mode by the CloudEvents SDK's
+ * bindings, once the HTTP header values are percent-decoded (HTTP binding 3.1.3.2) and the Kafka
+ * ones checked to be UTF-8 (Kafka binding 3.2.3). Either way the envelope is then held to what the
+ * spec requires and the SDK leaves unchecked: a non-empty {@code id} and {@code source}, and JSON
+ * data that is JSON.
  */
 final class CloudEventReader {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private CloudEventReader() {
     }
 
     static CloudEvent read(HttpHeaders headers, byte[] body) {
-        return read(headers.getFirst(HttpHeaders.CONTENT_TYPE), headers.getFirst("ce-specversion") != null,
-                () -> HttpMessageFactory.createReader(consumer -> headers.forEach((name, values) -> values.forEach(v -> consumer.accept(name, v))),
-                        body), body, "send it in structured mode (Content-Type: application/cloudevents+json)"
-                        + " or in binary mode (ce-specversion, ce-id, ce-source and ce-type headers)", "request");
+        String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+        boolean binary = headers.getFirst("ce-specversion") != null;
+        return read(contentType, binary, () -> {
+            HttpHeaders decoded = BinaryHeaders.percentDecoded(headers);
+            return HttpMessageFactory.createReader(consumer -> decoded.forEach((name, values) -> values.forEach(v -> consumer.accept(name, v))),
+                    body);
+        }, body, "send it in structured mode (Content-Type: application/cloudevents+json)"
+                + " or in binary mode (ce-specversion, ce-id, ce-source and ce-type headers)", "request");
     }
 
     /** A record of the CloudEvents Kafka binding: structured with a {@code content-type} header, binary with {@code ce_} headers. */
@@ -49,8 +44,10 @@ final class CloudEventReader {
         }
         Header contentType = headers.lastHeader("content-type");
         return read(contentType == null ? null : new String(contentType.value(), StandardCharsets.UTF_8),
-                headers.lastHeader("ce_specversion") != null, () -> KafkaMessageFactory.createReader(headers, value), value,
-                "produce it in structured mode (header content-type: application/cloudevents+json)"
+                headers.lastHeader("ce_specversion") != null, () -> {
+                    requireUtf8(headers);
+                    return KafkaMessageFactory.createReader(headers, value);
+                }, value, "produce it in structured mode (header content-type: application/cloudevents+json)"
                         + " or in binary mode (ce_specversion, ce_id, ce_source and ce_type headers)", "record");
     }
 
@@ -64,47 +61,57 @@ final class CloudEventReader {
         if (!structured && !binaryHeaders) {
             throw new InvalidEventException("not a CloudEvent: " + howToSend);
         }
+        CloudEvent event = structured ? StructuredEventReader.read(body) : binary(reader);
+        return checked(event);
+    }
+
+    private static CloudEvent binary(Supplier<MessageReader> reader) {
         CloudEvent event;
         try {
             event = reader.get().toEvent();
+        } catch (InvalidEventException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new InvalidEventException("not a valid CloudEvent: " + message(e), e);
         }
-        return structured ? withExactData(event, body) : event;
-    }
-
-    private static CloudEvent withExactData(CloudEvent event, byte[] body) {
-        if (event.getData() == null || !JsonData.isJson(event.getDataContentType())) {
-            return event;
+        if (event.getData() != null && event.getDataContentType() != null && JsonData.isJson(event.getDataContentType())) {
+            JsonData.requireValue(event.getData().toBytes(), event.getDataContentType());
         }
-        byte[] data = dataSpan(body);
-        return data == null ? event : CloudEventBuilder.v1(event).withData(event.getDataContentType(), data).build();
+        return event;
     }
 
-    /** The bytes of the top-level {@code data} member, exactly as sent, or null if there is none. */
-    private static byte[] dataSpan(byte[] body) {
-        try (JsonParser parser = JSON.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                if (name.equals("data")) {
-                    int start = (int) parser.currentTokenLocation().getByteOffset();
-                    parser.skipChildren();
-                    int end = (int) parser.currentLocation().getByteOffset();
-                    return Arrays.copyOfRange(body, start, end);
+    /** What CloudEvents 1.0 requires and the SDK does not check. */
+    private static CloudEvent checked(CloudEvent event) {
+        if (event.getSpecVersion() != SpecVersion.V1) {
+            // relabelling it 1.0 on the way out would change what its attributes mean
+            throw new InvalidEventException(StructuredEventReader.unsupportedVersion(event.getSpecVersion().toString()));
+        }
+        if (event.getId().isEmpty()) {
+            throw new InvalidEventException("not a valid CloudEvent: id is empty; give the event an id, unique within its source");
+        }
+        if (event.getSource().toString().isEmpty()) {
+            throw new InvalidEventException("not a valid CloudEvent: source is empty; name the event's source, such as /order-service");
+        }
+        if (event.getType().isEmpty()) {
+            throw new InvalidEventException("not a valid CloudEvent: type is empty; name the event's type");
+        }
+        return event;
+    }
+
+    private static void requireUtf8(Headers headers) {
+        for (Header header : headers) {
+            if (header.key().toLowerCase(Locale.ROOT).startsWith("ce_") && header.value() != null) {
+                try {
+                    Utf8.decode(header.value());
+                } catch (CharacterCodingException e) {
+                    throw new InvalidEventException("not a valid CloudEvent: header " + header.key() + " is not UTF-8: send attribute"
+                            + " values as UTF-8", e);
                 }
-                parser.skipChildren();
             }
-            return null;
-        } catch (StreamReadException | JacksonIOException e) {
-            throw new InvalidEventException("the event is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 
-    private static String message(Throwable e) {
+    static String message(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

@@ -10,6 +10,7 @@ import dev.dragoman.rules.BodyTranslator;
 import dev.dragoman.rules.MalformedJsonException;
 import dev.dragoman.rules.Translators;
 import dev.dragoman.rules.Unresolved;
+import dev.dragoman.rules.UnsupportedJsonEncodingException;
 import dev.dragoman.rules.model.BoundedContext;
 import dev.dragoman.rules.model.Delivery;
 import io.cloudevents.CloudEvent;
@@ -84,8 +85,13 @@ public final class EventIntake {
      */
     public Accepted accept(String caller, CloudEvent event) {
         String source = event.getSource().toString();
+        EventLimits.check(event);
         Translators translators = models.current().translators();
         Publishing publishing = Publishing.of(translators.model(), event.getType(), caller);
+        Object ownSagaId = event.getExtension(OutgoingEvents.SAGA_ID);
+        if (ownSagaId != null) {
+            EventLimits.checkSagaId(ownSagaId.toString(), publishing.starts());
+        }
         // Asked before the data is looked at: a publisher retrying an event it was told 202 for
         // must hear 202 again, even if the identifiers in it no longer translate.
         Optional<EventStore.Published> before = store.published(source, event.getId());
@@ -95,6 +101,9 @@ public final class EventIntake {
         // Microseconds: what both H2 and PostgreSQL store, so that every view of a time agrees.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String sagaId = sagaId(event, publishing);
+        if (publishing.starts() != null) {
+            EventLimits.checkSagaId(sagaId, publishing.starts());
+        }
         Instant deadline = deadline(event, publishing, sagaId, now);
         byte[] data = event.getData() == null ? null : event.getData().toBytes();
         Map<String, byte[]> copies = copies(translators, publishing, event, data);
@@ -151,6 +160,8 @@ public final class EventIntake {
             return copies;
         }
         Map<String, List<Unresolved>> unresolved = new LinkedHashMap<>();
+        int unresolvedCount = 0;
+        boolean checked = false;
         for (Delivery delivery : publishing.route().deliver()) {
             BodyTranslator translator = translators.delivery(publishing.type(), publishing.publisher(), delivery.to());
             if (!translator.hasRules() || data == null) {
@@ -161,15 +172,23 @@ public final class EventIntake {
                 throw new IntakeRefusedException(EventProblems.invalid("the event's data is " + event.getDataContentType()
                         + ", but the maps translate identifiers in it for " + delivery.to() + ": send JSON data"));
             }
+            if (!checked) {
+                // opaque data without a content type (binary mode, data_base64) meets a rule here
+                // first; refused as the publisher's mistake, whatever the engine would make of it
+                JsonData.requireValue(data, event.getDataContentType() == null ? "application/json, as no datacontenttype was given"
+                        : event.getDataContentType());
+                checked = true;
+            }
             BodyTranslation translation = translate(translators, translator, data);
             if (translation.complete()) {
                 copies.put(delivery.to(), translation.body());
             } else {
                 unresolved.put(delivery.to(), translation.unresolved());
+                unresolvedCount += translation.unresolvedCount();
             }
         }
         if (!unresolved.isEmpty()) {
-            throw new IntakeRefusedException(EventProblems.untranslatable(publishing.type(), unresolved));
+            throw new IntakeRefusedException(EventProblems.untranslatable(publishing.type(), unresolved, unresolvedCount));
         }
         return copies;
     }
@@ -181,13 +200,25 @@ public final class EventIntake {
             if (lookups.isEmpty()) {
                 return translation;
             }
-            // Blocking is fine here: intake runs on a worker thread, never on the event loop.
-            translators.resolve(lookups).get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return translator.translate(data);
+            try {
+                // Blocking is fine here: intake runs on a worker thread, never on the event loop.
+                translators.resolve(lookups).get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                log.debug("A resolver failed during intake: {}", e.toString());
+            }
+            BodyTranslation again = translator.translate(data);
+            // A value still waiting for its lookup was not found unknown: its resolver did not
+            // answer. That is no fault of the publisher's, so it hears "not now", not 422.
+            again.unresolved().stream().filter(u -> u.reason() == Unresolved.Reason.NEEDS_LOOKUP && u.lookup() != null).findFirst()
+                    .ifPresent(u -> {
+                        throw new IntakeRefusedException(EventProblems.resolverUnavailable(u.lookup().concept()));
+                    });
+            return again;
+        } catch (UnsupportedJsonEncodingException e) {
+            throw new IntakeRefusedException(EventProblems.invalid("the event's data is " + e.encoding()
+                    + ", and JSON data is UTF-8 (RFC 8259): send it as UTF-8"));
         } catch (MalformedJsonException e) {
             throw new IntakeRefusedException(EventProblems.invalid("the event's data is not valid JSON: " + e.getMessage()));
-        } catch (ExecutionException | TimeoutException e) {
-            return translator.translate(data);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while resolving identifiers", e);
@@ -211,8 +242,9 @@ public final class EventIntake {
     private static Map<String, byte[]> outcomeData(Publishing publishing, byte[] data, Map<String, byte[]> copies) {
         Map<String, byte[]> outcome = new LinkedHashMap<>();
         outcome.put(publishing.publisher(), data);
-        publishing.starts().participants().forEach(p -> outcome.putIfAbsent(p.context(), copies.containsKey(p.context())
-                ? copies.get(p.context()) : data));
+        // A participant the start event is not delivered to sees no data rather than the
+        // initiator's: the maps refuse such a saga at load (SagaChecks), this is only the last guard.
+        publishing.starts().participants().forEach(p -> outcome.putIfAbsent(p.context(), copies.get(p.context())));
         return outcome;
     }
 
@@ -268,10 +300,10 @@ public final class EventIntake {
 
     private static Instant parseDeadline(Object value) {
         if (value instanceof OffsetDateTime time) {
-            return time.toInstant().truncatedTo(ChronoUnit.MICROS);
+            return EventLimits.deadline("deadline", time.toInstant().truncatedTo(ChronoUnit.MICROS));
         }
         try {
-            return OffsetDateTime.parse(value.toString()).toInstant().truncatedTo(ChronoUnit.MICROS);
+            return EventLimits.deadline("deadline", OffsetDateTime.parse(value.toString()).toInstant().truncatedTo(ChronoUnit.MICROS));
         } catch (DateTimeParseException e) {
             throw new IntakeRefusedException(EventProblems.invalid("deadline '" + value + "' is not an RFC 3339 timestamp"
                     + " with an offset, such as 2026-11-30T12:00:00Z"));

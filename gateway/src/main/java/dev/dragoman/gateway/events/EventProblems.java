@@ -34,9 +34,32 @@ public final class EventProblems {
         return Problem.of(HttpStatus.CONFLICT, "saga-exists", "Saga id already in use", detail);
     }
 
+    /**
+     * 503: a concept's resolver did not answer, so a value could not be looked up. Nothing was
+     * stored; the publisher publishes again later (docs/EVENTS.md).
+     */
+    public static ProblemDetail resolverUnavailable(String concept) {
+        ProblemDetail problem = Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "resolver-unavailable", "Resolver unavailable",
+                "the resolver of concept " + concept + " did not answer, so the event's identifiers could not be translated and"
+                        + " nothing was stored: publish it again later (the same source and id are never delivered twice)");
+        problem.setProperty("concept", concept);
+        return problem;
+    }
+
+    /** Seconds a publisher waits before publishing again after a 503. */
+    public static final String RETRY_AFTER_SECONDS = "5";
+
     /** 422: some subscriber's copy cannot be translated; every value of every copy is listed. */
     public static ProblemDetail untranslatable(String type, Map<String, List<Unresolved>> byReceiver) {
-        int count = byReceiver.values().stream().mapToInt(List::size).sum();
+        return untranslatable(type, byReceiver, byReceiver.values().stream().mapToInt(List::size).sum());
+    }
+
+    /**
+     * 422 as above, where the engine counted more values than it listed.
+     *
+     * @param count how many values cannot be translated, in all copies
+     */
+    public static ProblemDetail untranslatable(String type, Map<String, List<Unresolved>> byReceiver, int count) {
         Map.Entry<String, List<Unresolved>> first = byReceiver.entrySet().iterator().next();
         Unresolved value = first.getValue().get(0);
         String detail = (count == 1 ? "the event's data holds " : "the event's data holds " + count + " values that cannot be translated, the first ")

@@ -41,8 +41,8 @@ class KafkaConfiguration {
     KafkaInbound kafkaInbound(DragomanProperties properties, EventIntake intake, EventMetrics metrics) {
         DragomanProperties.Kafka kafka = properties.events().kafka();
         DragomanProperties.Delivery delivery = properties.events().delivery();
-        return new KafkaInbound(consumerConfigs(kafka), kafka.topics(), intake, metrics, (int) properties.events().maxEventSize().toBytes(),
-                delivery.firstRetry(), delivery.maxRetry());
+        return new KafkaInbound(consumerConfigs(kafka), producerConfigs(kafka, delivery.timeout()), kafka.topics(), intake, metrics,
+                (int) properties.events().maxEventSize().toBytes(), delivery.firstRetry(), delivery.maxRetry());
     }
 
     static Map<String, Object> producerConfigs(DragomanProperties.Kafka kafka, Duration timeout) {

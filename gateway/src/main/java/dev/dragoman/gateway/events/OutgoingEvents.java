@@ -6,6 +6,7 @@ import io.cloudevents.jackson.JsonFormat;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.regex.Pattern;
 
 /**
  * The CloudEvents Dragoman sends, in the JSON event format (structured mode). Every copy carries
@@ -15,6 +16,10 @@ public final class OutgoingEvents {
 
     /** The SDK's serializer writes JSON data as it is, byte for byte (unlike its parser). */
     private static final JsonFormat FORMAT = new JsonFormat();
+    /** For data the SDK takes for JSON by its content type, but that is not: base64, so that the copy is still JSON. */
+    private static final JsonFormat BASE64 = new JsonFormat(true, false);
+    /** The SDK serializer's own test of a JSON content type (JsonFormat.dataIsJsonContentType, not public). */
+    private static final Pattern SDK_JSON = Pattern.compile("^(application|text)/([a-zA-Z]+\\+)?json(;.*)*$");
 
     public static final String SAGA_ID = "sagaid";
     public static final String DEADLINE = "deadline";
@@ -29,7 +34,7 @@ public final class OutgoingEvents {
         if (data != null) {
             builder.withData(published.getDataContentType(), data);
         }
-        return FORMAT.serialize(withSaga(builder, sagaId, deadline, deadline).build());
+        return format(published.getDataContentType(), data).serialize(withSaga(builder, sagaId, deadline, deadline).build());
     }
 
     /**
@@ -43,10 +48,21 @@ public final class OutgoingEvents {
             Instant expiry, Instant now) {
         CloudEventBuilder builder = CloudEventBuilder.v1().withId(id).withSource(java.net.URI.create(source)).withType(type)
                 .withTime(utc(now));
+        String contentType = dataContentType == null ? "application/json" : dataContentType;
         if (data != null) {
-            builder.withData(dataContentType == null ? "application/json" : dataContentType, data);
+            builder.withData(contentType, data);
         }
-        return FORMAT.serialize(withSaga(builder, sagaId, deadline, expiry).build());
+        return format(contentType, data).serialize(withSaga(builder, sagaId, deadline, expiry).build());
+    }
+
+    /**
+     * The JSON event format writes data raw when its content type says JSON (or is absent): it
+     * must then be one JSON value, or the copy is not JSON. Opaque bytes without a content type
+     * (binary mode, data_base64) travel as data_base64 instead.
+     */
+    private static JsonFormat format(String contentType, byte[] data) {
+        boolean raw = contentType == null || SDK_JSON.matcher(contentType).matches();
+        return data == null || !raw || JsonData.isValue(data) ? FORMAT : BASE64;
     }
 
     private static CloudEventBuilder withSaga(CloudEventBuilder builder, String sagaId, Instant deadline, Instant expiry) {

@@ -75,7 +75,11 @@ final class PublishHandler {
                 })
                 .flatMap(accepted -> JsonAnswers.answer(HttpStatus.ACCEPTED, view(accepted)))
                 .onErrorResume(InvalidEventException.class, e -> refuse(request, EventProblems.invalid(e.getMessage())))
-                .onErrorResume(IntakeRefusedException.class, e -> refuse(request, e.problem()))
+                .onErrorResume(IntakeRefusedException.class, e -> refuse(request, e.problem(), headers -> {
+                    if (e.problem().getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+                        headers.set(HttpHeaders.RETRY_AFTER, EventProblems.RETRY_AFTER_SECONDS);
+                    }
+                }))
                 .onErrorResume(DataBufferLimitException.class, e -> refuse(request, Problem.of(HttpStatus.CONTENT_TOO_LARGE,
                         "event-too-large", "Event too large", "the event is larger than " + maxEventSize
                                 + " bytes (dragoman.events.max-event-size)")))

@@ -44,6 +44,12 @@ public final class EventMetrics {
                 "topic", topic);
     }
 
+    /** A record of an inbound Kafka topic failed every attempt for a reason not its own, and was sent to {@code <topic>.dlt}. */
+    public void inboundDeadLettered(String topic) {
+        count("dragoman.events.inbound.dead.lettered", "Records of inbound Kafka topics sent to <topic>.dlt after their last attempt",
+                "topic", topic);
+    }
+
     /** A copy's attempt ended: {@code delivered}, {@code retried}, {@code rejected} or {@code expired}. */
     public void delivery(String outcome, String type, String receiver) {
         Counter.builder("dragoman.events." + outcome)

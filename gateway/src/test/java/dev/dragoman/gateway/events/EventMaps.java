@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The maps the event tests run against: the order saga of the example maps, every inbox on one WireMock server. */
+/**
+ * The maps the event tests run against: the order saga of the example maps, every inbox on one
+ * WireMock server; besides, a rule over the whole of an event's data ({@code order.sku-noted}) and
+ * a concept whose resolver is that server's {@code /resolve} ({@code order.gift}).
+ */
 public final class EventMaps {
 
     private EventMaps() {
@@ -32,6 +36,9 @@ public final class EventMaps {
                         entries:
                           - {order: {sku: GX-1001}, product: {sku: 501}, shipping: {sku: SHP-501}}
                           - {order: {sku: GX-1002}, product: {sku: 502}, shipping: {sku: SHP-502}}
+                      customer:
+                        keys: {order: [id], shipping: [id]}
+                        resolver: {url: "http://127.0.0.1:%1$d/resolve", timeout: PT1S}
 
                     events:
                       - type: order.placed
@@ -48,6 +55,18 @@ public final class EventMaps {
                         deliver:
                           - to: shipping
                             data: {"$.items[*].sku": product.sku}
+                      - type: order.sku-noted
+                        from: order
+                        deliver:
+                          - to: shipping
+                            endpoint: http://127.0.0.1:%1$d/shipping/skus
+                            data: {"$": product.sku}
+                      - type: order.gift
+                        from: order
+                        deliver:
+                          - to: shipping
+                            endpoint: http://127.0.0.1:%1$d/shipping/gifts
+                            data: {"$.customer": customer.id}
                       - type: order.note
                         from: order
                         deadline: PT1M

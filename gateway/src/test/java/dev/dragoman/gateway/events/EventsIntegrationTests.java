@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +54,12 @@ import tools.jackson.databind.json.JsonMapper;
 class EventsIntegrationTests {
 
     static final Instant START = Instant.parse("2030-06-01T12:00:00Z");
-    static final WireMockServer inboxes = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    static final WireMockServer inboxes = CloudEventOracle.inboxServer();
+
+    @AfterEach
+    void everyCopyIsAValidCloudEvent() {
+        CloudEventOracle.assertEveryEventValid(inboxes);
+    }
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TestConfiguration

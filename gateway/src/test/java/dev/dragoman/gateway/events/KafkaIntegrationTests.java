@@ -2,12 +2,14 @@ package dev.dragoman.gateway.events;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,7 +64,12 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext
 class KafkaIntegrationTests {
 
-    static final WireMockServer inboxes = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    static final WireMockServer inboxes = CloudEventOracle.inboxServer();
+
+    @AfterEach
+    void everyCopyIsAValidCloudEvent() {
+        CloudEventOracle.assertEveryEventValid(inboxes);
+    }
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
@@ -69,7 +77,7 @@ class KafkaIntegrationTests {
         if (!inboxes.isRunning()) {
             inboxes.start();
         }
-        TestKafka.createTopics(2, "order.events", "product.events");
+        TestKafka.createTopics(2, "order.events", "product.events", "order.events.dlt");
         registry.add("dragoman.events.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("dragoman.context-maps", () -> {
             Path maps = EventMaps.write(inboxes.port(), "kafka:product.events");
@@ -142,7 +150,7 @@ class KafkaIntegrationTests {
         await().until(() -> count("dragoman.events.duplicates", "type", "order.placed") >= 1);
         awaitDelivered(id, "shipping");
         assertThat(sentTo("/shipping/events", id)).as("published twice, delivered once").hasSize(1);
-        assertThat(TestKafka.readAll("product.events").stream().filter(r -> JSON.readTree(r.value()).path("id").asString().equals(id)))
+        assertThat(TestKafka.readCopies("product.events").stream().filter(r -> JSON.readTree(r.value()).path("id").asString().equals(id)))
                 .hasSize(1);
     }
 
@@ -180,6 +188,66 @@ class KafkaIntegrationTests {
     }
 
     @Test
+    void aRecordTooLongForTheStore_isSkippedAsRefused_andTheNextRecordOnItsPartitionIsTaken() {
+        double invalid = count("dragoman.events.refused", "reason", "invalid-event");
+        TestKafka.produceStructured("order.events", 1, "x", EventsIntegrationTests.note("i".repeat(1_100)));
+        TestKafka.produceStructured("order.events", 1, "x", """
+                {"specversion":"1.0","id":"%s","source":"/order-service","type":"order.note","sagaid":"%s","data":{}}"""
+                .formatted(newId(), "s".repeat(1_100)));
+        String id = newId();
+        TestKafka.produceStructured("order.events", 1, "x", EventsIntegrationTests.note(id));
+
+        awaitRequest("/shipping/notes", id);
+        assertThat(count("dragoman.events.refused", "reason", "invalid-event")).isEqualTo(invalid + 2);
+        assertThat(count("dragoman.events.inbound.retried", "topic", "order.events")).as("not the store's fault").isZero();
+    }
+
+    @Test
+    void dataTheEngineCannotRead_isSkippedAsRefused_notRetried() {
+        double invalid = count("dragoman.events.refused", "reason", "invalid-event");
+        String deep = "[".repeat(600) + "]".repeat(600);
+        TestKafka.produceStructured("order.events", 1, "x", """
+                {"specversion":"1.0","id":"%s","source":"/order-service","type":"order.placed","data":{"items":%s}}"""
+                .formatted(newId(), deep));
+        TestKafka.produceStructured("order.events", 1, "x", """
+                {"specversion":"1.0","id":"%s","source":"/order-service","type":"order.note","data":%s}""".formatted(newId(), deep));
+        TestKafka.produceBytes("order.events", 1, "x", "{\"items\":[],\"amount\":1}".getBytes(StandardCharsets.UTF_16LE),
+                "ce_specversion", "1.0", "ce_id", newId(), "ce_source", "/order-service", "ce_type", "order.placed",
+                "content-type", "application/json");
+        TestKafka.produceStructured("order.events", 1, "x", """
+                {"specversion":"1.0","id":"%s","source":"/order-service","type":"order.placed","data":"not an object"}"""
+                .formatted(newId()).replace("\"data\"", "\"datacontenttype\":\"text/plain\",\"data\""));
+        String id = newId();
+        TestKafka.produceStructured("order.events", 1, "x", EventsIntegrationTests.note(id));
+
+        awaitRequest("/shipping/notes", id);
+        assertThat(count("dragoman.events.refused", "reason", "invalid-event")).isEqualTo(invalid + 4);
+        assertThat(count("dragoman.events.inbound.dead.lettered", "topic", "order.events")).isZero();
+    }
+
+    @Test
+    void aRecordWhoseResolverDoesNotAnswer_goesToTheDeadLetterTopicAfterBoundedAttempts_andTheNextRecordIsTaken() {
+        inboxes.stubFor(get(urlPathEqualTo("/resolve")).willReturn(aResponse().withStatus(503)));
+        double deadLettered = count("dragoman.events.inbound.dead.lettered", "topic", "order.events");
+        String gift = newId();
+        TestKafka.produceStructured("order.events", 0, "x", """
+                {"specversion":"1.0","id":"%s","source":"/order-service","type":"order.gift","data":{"customer":"%s"}}""".formatted(gift, gift));
+        String id = newId();
+        TestKafka.produceStructured("order.events", 0, "x", EventsIntegrationTests.note(id));
+
+        awaitRequest("/shipping/notes", id);
+        ConsumerRecord<String, byte[]> dead = await().until(() -> TestKafka.readAll("order.events.dlt").stream()
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(gift)).findFirst(), java.util.Optional::isPresent).get();
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).as("the record as it came").contains("\"customer\":\"" + gift + "\"");
+        assertThat(count("dragoman.events.inbound.dead.lettered", "topic", "order.events")).isEqualTo(deadLettered + 1);
+        assertThat(inboxes.findAll(getRequestedFor(urlPathEqualTo("/resolve")).withQueryParam("value", equalTo(gift))))
+                .as("a bounded number of attempts")
+                .hasSize(KafkaInbound.ATTEMPTS);
+        http.get().uri("/admin/events?source=/order-service&id=" + gift).header("X-Api-Key", "admin-key").exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
     void aKafkaInboxWhoseTopicDoesNotExist_isRejected() {
         String id = newId();
         publish("""
@@ -213,7 +281,7 @@ class KafkaIntegrationTests {
     }
 
     static ConsumerRecord<String, byte[]> awaitRecord(String topic, String id) {
-        return await().until(() -> TestKafka.readAll(topic).stream().filter(r -> JSON.readTree(r.value()).path("id").asString().equals(id))
+        return await().until(() -> TestKafka.readCopies(topic).stream().filter(r -> JSON.readTree(r.value()).path("id").asString().equals(id))
                 .findFirst(), java.util.Optional::isPresent).get();
     }
 

@@ -7,13 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +42,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class KafkaStoreOutageIntegrationTests {
 
-    static final WireMockServer inboxes = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    static final WireMockServer inboxes = CloudEventOracle.inboxServer();
+
+    @AfterEach
+    void everyCopyIsAValidCloudEvent() {
+        CloudEventOracle.assertEveryEventValid(inboxes);
+    }
     static String database;
 
     @DynamicPropertySource

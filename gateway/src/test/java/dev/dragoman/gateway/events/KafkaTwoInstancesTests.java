@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,8 +43,13 @@ class KafkaTwoInstancesTests {
     static final int EVENTS = 20;
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final WireMockServer inboxes = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    final WireMockServer inboxes = CloudEventOracle.inboxServer();
     final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+    @AfterEach
+    void everyCopyIsAValidCloudEvent() {
+        CloudEventOracle.assertEveryEventValid(inboxes);
+    }
 
     @AfterEach
     void stop() {
@@ -71,12 +75,12 @@ class KafkaTwoInstancesTests {
                     i % 2 == 0 ? "GX-1001" : "GX-1002", i));
         }
 
-        Map<String, JsonNode> products = await().atMost(Duration.ofSeconds(30)).until(() -> TestKafka.readAll("two.products").stream()
+        Map<String, JsonNode> products = await().atMost(Duration.ofSeconds(30)).until(() -> TestKafka.readCopies("two.products").stream()
                 .map(r -> JSON.readTree(r.value())).collect(Collectors.toMap(e -> e.path("id").asString(), Function.identity(), (a, b) -> a)),
                 received -> received.keySet().containsAll(ids));
         await().until(() -> inboxes.findAll(postRequestedFor(urlEqualTo("/shipping/events"))).size() >= EVENTS);
 
-        assertThat(TestKafka.readAll("two.products")).as("each copy sent once").hasSize(EVENTS);
+        assertThat(TestKafka.readCopies("two.products")).as("each copy sent once").hasSize(EVENTS);
         for (int i = 0; i < EVENTS; i++) {
             assertThat(products.get(ids.get(i)).at("/data/items/0/sku").asInt()).as("translated for product").isEqualTo(i % 2 == 0 ? 501 : 502);
             assertThat(products.get(ids.get(i)).get("sagaid").asString()).isEqualTo(ids.get(i));

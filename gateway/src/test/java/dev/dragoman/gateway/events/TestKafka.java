@@ -81,12 +81,17 @@ final class TestKafka implements BeforeAllCallback {
 
     /** Produces a record and waits for the broker's acknowledgement; headers alternate name, value. */
     static void produce(String topic, Integer partition, String key, String value, String... headers) {
+        produceBytes(topic, partition, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Produces a record whose value is these bytes, as {@link #produce}. */
+    static void produceBytes(String topic, Integer partition, String key, byte[] value, String... headers) {
         List<Header> list = new ArrayList<>();
         for (int i = 0; i < headers.length; i += 2) {
             list.add(new RecordHeader(headers[i], headers[i + 1].getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            producer().send(new ProducerRecord<>(topic, partition, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8), list))
+            producer().send(new ProducerRecord<>(topic, partition, key, value, list))
                     .get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot produce to " + topic, e);
@@ -96,6 +101,16 @@ final class TestKafka implements BeforeAllCallback {
     /** A structured-mode CloudEvent record. */
     static void produceStructured(String topic, Integer partition, String key, String event) {
         produce(topic, partition, key, event, "content-type", "application/cloudevents+json");
+    }
+
+    /**
+     * Every record Dragoman has sent to the topic, each read by the CloudEvents SDK's Kafka
+     * binding as a receiver would ({@link CloudEventOracle}): a record it refuses fails the test.
+     */
+    static List<ConsumerRecord<String, byte[]>> readCopies(String topic) {
+        List<ConsumerRecord<String, byte[]>> records = readAll(topic);
+        records.forEach(CloudEventOracle::read);
+        return records;
     }
 
     /** Every record now on the topic, from its beginning, read without a consumer group. */

@@ -20,8 +20,9 @@ final class SagaChecks {
         SourceFile file = saga.file();
         checks.required(file, saga.at("name"), dto.name());
         checks.duration(file, saga.at("deadline"), dto.deadline());
+        Declared<EventDto> startEvent = null;
         if (checks.required(file, saga.at("start"), dto.start())) {
-            start(saga, events, checks);
+            startEvent = start(saga, events, checks);
         }
         List<ParticipantDto> participants = dto.participants();
         if (participants == null || participants.isEmpty()) {
@@ -29,6 +30,9 @@ final class SagaChecks {
                     "list the contexts whose work the saga coordinates under participants");
         } else {
             participants(saga, participants, checks);
+            if (startEvent != null) {
+                startDeliveredToEveryParticipant(saga, startEvent, participants, checks);
+            }
         }
         if (checks.required(file, saga.at("outcome"), dto.outcome())) {
             checks.required(file, KeyPaths.child(saga.at("outcome"), "completed"), dto.outcome().completed());
@@ -36,7 +40,34 @@ final class SagaChecks {
         }
     }
 
-    private static void start(Declared<SagaDto> saga, List<Declared<EventDto>> events, Checks checks) {
+    /**
+     * The outcome carries the start event's data as each receiver saw it. A participant the start
+     * event is not delivered to has no such copy, and must not be handed the initiator's own
+     * words: another context's raw identifiers would cross the boundary.
+     */
+    private static void startDeliveredToEveryParticipant(Declared<SagaDto> saga, Declared<EventDto> start, List<ParticipantDto> participants,
+            Checks checks) {
+        String initiator = start.dto().from();
+        Set<String> receivers = new HashSet<>();
+        if (start.dto().deliver() != null) {
+            start.dto().deliver().stream().filter(d -> d != null && d.to() != null).forEach(d -> receivers.add(d.to()));
+        }
+        for (int i = 0; i < participants.size(); i++) {
+            ParticipantDto p = participants.get(i);
+            // an unknown context or one without inbox is reported already
+            if (p == null || p.context() == null || checks.inboxOf(p.context()) == null || p.context().equals(initiator)
+                    || receivers.contains(p.context())) {
+                continue;
+            }
+            checks.problems().at(saga.file(), KeyPaths.child(KeyPaths.index(saga.at("participants"), i), "context"), "participant '"
+                    + p.context() + "' of saga '" + saga.dto().name() + "' does not receive the start event '" + start.dto().type()
+                    + "' (declared at " + start.where() + "), so its outcome would carry " + initiator + "'s data untranslated",
+                    "add '- to: " + p.context() + "' under deliver of the '" + start.dto().type() + "' entry of events (" + start.where()
+                            + "), with data rules for the identifiers " + p.context() + " reads in it");
+        }
+    }
+
+    private static Declared<EventDto> start(Declared<SagaDto> saga, List<Declared<EventDto>> events, Checks checks) {
         String start = saga.dto().start();
         List<Declared<EventDto>> publishers = events.stream().filter(e -> start.equals(e.dto().type())).toList();
         if (publishers.isEmpty()) {
@@ -49,13 +80,14 @@ final class SagaChecks {
         } else {
             String initiator = publishers.get(0).dto().from();
             if (initiator != null && checks.inboxOf(initiator) != null) {
-                return;
+                return publishers.get(0);
             }
             if (initiator != null) {
                 checks.problems().at(saga.file(), saga.at("start"), "context '" + initiator + "' starts saga '" + saga.dto().name()
                         + "' but has no inbox to be told its outcome", "give contexts." + initiator + " an inbox");
             }
         }
+        return null;
     }
 
     private static void participants(Declared<SagaDto> saga, List<ParticipantDto> participants, Checks checks) {
