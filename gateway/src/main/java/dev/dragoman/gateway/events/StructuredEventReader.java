@@ -1,5 +1,6 @@
 package dev.dragoman.gateway.events;
 
+import dev.dragoman.rules.JsonLimits;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -34,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StructuredEventReader {
 
-    /** The deepest data the engine translates (Jackson's default, which it uses); the event object adds a level. */
-    static final int MAX_DATA_DEPTH = StreamReadConstraints.DEFAULT_MAX_DEPTH;
+    /** The deepest data the engine translates, so that data the intake takes is data the translators read; the event object adds a level. */
+    static final int MAX_DATA_DEPTH = JsonLimits.MAX_NESTING_DEPTH;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DATA_DEPTH + 1).build()).build();
