@@ -13,6 +13,7 @@ import dev.dragoman.rules.Unresolved;
 import dev.dragoman.rules.UnsupportedJsonEncodingException;
 import dev.dragoman.rules.model.BoundedContext;
 import dev.dragoman.rules.model.Delivery;
+import dev.dragoman.rules.resolver.ResolveRequest;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,10 +22,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,6 +47,8 @@ public final class EventIntake {
 
     private static final Logger log = LoggerFactory.getLogger(EventIntake.class);
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
+    /** At most this many rounds of Unresolved.REPORTED_LIMIT lookups each for one event's data (as Lookups does over HTTP). */
+    private static final int MAX_LOOKUP_ROUNDS = 20;
 
     private final ModelHolder models;
     private final EventStore store;
@@ -196,24 +202,33 @@ public final class EventIntake {
     private static BodyTranslation translate(Translators translators, BodyTranslator translator, byte[] data) {
         try {
             BodyTranslation translation = translator.translate(data);
-            List<Unresolved> lookups = translation.unresolved().stream().filter(u -> u.lookup() != null).toList();
-            if (lookups.isEmpty()) {
-                return translation;
+            // A translation lists at most Unresolved.REPORTED_LIMIT values, so data with more questions
+            // than that is answered over several rounds, each asking what nobody has asked yet.
+            Set<ResolveRequest> asked = new HashSet<>();
+            for (int round = 0; round < MAX_LOOKUP_ROUNDS; round++) {
+                Set<ResolveRequest> questions = new LinkedHashSet<>();
+                List<Unresolved> lookups = translation.unresolved().stream()
+                        .filter(u -> u.lookup() != null && !asked.contains(u.lookup()) && questions.add(u.lookup())).toList();
+                if (lookups.isEmpty()) {
+                    return translation;
+                }
+                asked.addAll(questions);
+                try {
+                    // Blocking is fine here: intake runs on a worker thread, never on the event loop.
+                    translators.resolve(lookups).get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    log.debug("A resolver failed during intake: {}", e.toString());
+                }
+                translation = translator.translate(data);
+                // A value still waiting for the lookup just made was not found unknown: its resolver
+                // did not answer. That is no fault of the publisher's, so it hears "not now", not 422.
+                translation.unresolved().stream()
+                        .filter(u -> u.reason() == Unresolved.Reason.NEEDS_LOOKUP && questions.contains(u.lookup())).findFirst()
+                        .ifPresent(u -> {
+                            throw new IntakeRefusedException(EventProblems.resolverUnavailable(u.lookup().concept()));
+                        });
             }
-            try {
-                // Blocking is fine here: intake runs on a worker thread, never on the event loop.
-                translators.resolve(lookups).get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                log.debug("A resolver failed during intake: {}", e.toString());
-            }
-            BodyTranslation again = translator.translate(data);
-            // A value still waiting for its lookup was not found unknown: its resolver did not
-            // answer. That is no fault of the publisher's, so it hears "not now", not 422.
-            again.unresolved().stream().filter(u -> u.reason() == Unresolved.Reason.NEEDS_LOOKUP && u.lookup() != null).findFirst()
-                    .ifPresent(u -> {
-                        throw new IntakeRefusedException(EventProblems.resolverUnavailable(u.lookup().concept()));
-                    });
-            return again;
+            return translation;
         } catch (UnsupportedJsonEncodingException e) {
             throw new IntakeRefusedException(EventProblems.invalid("the event's data is " + e.encoding()
                     + ", and JSON data is UTF-8 (RFC 8259): send it as UTF-8"));

@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.dragoman.rules.Unresolved;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cloudevents.CloudEvent;
@@ -256,6 +257,22 @@ class EventIntakeBoundaryIntegrationTests {
                 .withHeader("Content-Type", "application/json").withBody("{\"value\":\"C-ONE\"}")));
         publish(event(id, "order.gift", "\"data\":{\"customer\":\"c-1\"}")).expectStatus().isAccepted();
         assertThat(JSON.readTree(awaitRequest("/shipping/gifts", id).getBodyAsString()).at("/data/customer").asString()).isEqualTo("C-ONE");
+    }
+
+    @Test
+    void dataWithMoreLookupsThanOneTranslationLists_isResolvedWhole() {
+        inboxes.stubFor(get(urlPathEqualTo("/resolve")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"value\":\"C-ONE\"}")));
+        String id = newId();
+        int customers = Unresolved.REPORTED_LIMIT * 5 / 2;
+        String list = java.util.stream.IntStream.range(0, customers).mapToObj(i -> "\"many-" + id + "-" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+
+        publish(event(id, "order.gift", "\"data\":{\"customer\":[" + list + "]}")).expectStatus().isAccepted();
+
+        var delivered = JSON.readTree(awaitRequest("/shipping/gifts", id).getBodyAsString()).at("/data/customer");
+        assertThat(delivered.size()).isEqualTo(customers);
+        delivered.forEach(customer -> assertThat(customer.asString()).isEqualTo("C-ONE"));
     }
 
     @Test
