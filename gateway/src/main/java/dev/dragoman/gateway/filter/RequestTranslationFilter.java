@@ -70,9 +70,10 @@ public final class RequestTranslationFilter implements GatewayFilter {
             try {
                 type = JsonBodies.mediaType(contentType);
             } catch (InvalidMediaTypeException e) {
-                return OwnAnswers.write(exchange, problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                        "Unreadable content type", "the Content-Type '" + contentType
-                                + "' does not parse (" + e.getMessage() + "); send e.g. application/json"));
+                // the caller's malformed header, answered as the error handler answers one elsewhere
+                return OwnAnswers.write(exchange, problem(HttpStatus.BAD_REQUEST, "malformed-header",
+                        "Malformed header", "the Content-Type '" + contentType
+                                + "' does not parse (" + e.getMessage() + "); send a valid media type, such as application/json"));
             }
             translatesBody = JsonBodies.isJson(type);
             coding = ContentCodings.of(headers);

@@ -312,6 +312,15 @@ class BoundaryIntegrationTests {
     }
 
     @Test
+    void aContentTypeThatDoesNotParseIs400MalformedHeader_andNothingIsForwarded() throws IOException {
+        RawAnswer answer = raw("POST", "/lab/orders", "Content-Type: application/\r\nContent-Length: 17\r\n", "{\"patient\":\"P-1\"}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("https://dragoman.dev/problems/malformed-header");
+        upstream.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void aUtf16RequestBodyIs415_withOrWithoutByteOrderMark() {
         postBytes("/lab/orders", MediaType.APPLICATION_JSON, "{\"patient\":\"P-1\"}".getBytes(StandardCharsets.UTF_16LE))
                 .expectStatus().isEqualTo(415).expectBody().jsonPath("$.charset").isEqualTo("UTF-16LE");
