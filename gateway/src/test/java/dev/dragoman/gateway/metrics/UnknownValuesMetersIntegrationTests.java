@@ -47,7 +47,10 @@ class UnknownValuesMetersIntegrationTests {
         added.removeAll(before);
         // the JVM's own meters appear when it first does something (a kind of GC pause), whatever the requests were
         added.removeIf(id -> id.getName().startsWith("jvm."));
-        assertThat(added).isEmpty();
+        // Spring's own request meters may appear late with bounded tags of their own (a 404's
+        // exception, say); what must never appear is a series per value sent
+        assertThat(added).as("meters added by 1,000 requests of 1,000 different values").hasSizeLessThan(5)
+                .allSatisfy(id -> assertThat(id.getTags()).noneMatch(tag -> tag.getValue().matches(".*\\bu\\d+\\b.*")));
     }
 
     @Test
