@@ -103,12 +103,14 @@ public record DragomanProperties(
      * @param groupId Consumer group of the inbound topics: the gateway instances sharing it share the topics' partitions.
      * @param topics Topics the gateway takes published events from, each with the context that publishes on it.
      * @param properties Further Kafka client settings for every producer and consumer (security.protocol, sasl.*, ssl.*), as Kafka names them.
+     * @param maxConsumersPerTopic Most consumers (threads) an instance runs for one inbound topic: one per partition up to this, so a failing record holds up only its own partition.
      */
     public record Kafka(
             @DefaultValue("") String bootstrapServers,
             @NotBlank @DefaultValue("dragoman") String groupId,
             @DefaultValue List<@Valid InboundTopic> topics,
-            @DefaultValue Map<String, String> properties) {
+            @DefaultValue Map<String, String> properties,
+            @Positive @DefaultValue("8") int maxConsumersPerTopic) {
 
         /** Whether Kafka is on. */
         public boolean enabled() {

@@ -42,7 +42,8 @@ class KafkaConfiguration {
         DragomanProperties.Kafka kafka = properties.events().kafka();
         DragomanProperties.Delivery delivery = properties.events().delivery();
         return new KafkaInbound(consumerConfigs(kafka), producerConfigs(kafka, delivery.timeout()), kafka.topics(), intake, metrics,
-                (int) properties.events().maxEventSize().toBytes(), delivery.firstRetry(), delivery.maxRetry());
+                (int) properties.events().maxEventSize().toBytes(), delivery.firstRetry(), delivery.maxRetry(),
+                kafka.maxConsumersPerTopic());
     }
 
     static Map<String, Object> producerConfigs(DragomanProperties.Kafka kafka, Duration timeout) {

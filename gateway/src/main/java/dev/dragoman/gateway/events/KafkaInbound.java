@@ -5,11 +5,16 @@ import dev.dragoman.gateway.metrics.EventMetrics;
 import dev.dragoman.gateway.problem.Problem;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +56,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  *     number of attempts with backoff, then the record goes to the dead-letter topic
  *     {@code <topic>.dlt}, is counted and logged once, and the partition moves on.</li>
  * </ul>
+ * A record waiting for its next attempt holds up its own partition only: each topic has its own
+ * container, with a consumer per partition (up to {@code max-consumers-per-topic}).
  */
 final class KafkaInbound implements SmartLifecycle {
 
@@ -59,6 +66,8 @@ final class KafkaInbound implements SmartLifecycle {
     /** Attempts of a record that fails for a reason not its own, before it goes to the dead-letter topic. */
     static final int ATTEMPTS = 3;
     static final String DEAD_LETTER_SUFFIX = ".dlt";
+    /** How long the start waits for the broker to count a topic's partitions. */
+    private static final Duration PARTITIONS_TIMEOUT = Duration.ofSeconds(10);
 
     private final Map<String, Object> consumerConfigs;
     private final Map<String, Object> producerConfigs;
@@ -70,14 +79,15 @@ final class KafkaInbound implements SmartLifecycle {
     private final int maxEventSize;
     private final Duration firstRetry;
     private final Duration maxRetry;
-    private volatile ConcurrentMessageListenerContainer<byte[], byte[]> container;
+    private final int maxConsumersPerTopic;
+    private volatile Map<String, ConcurrentMessageListenerContainer<byte[], byte[]>> containers = Map.of();
 
     /**
      * @param consumerConfigs the consumers' settings, with the group id (KafkaConfiguration)
      * @param producerConfigs the settings of the producer that writes to the dead-letter topics
      */
     KafkaInbound(Map<String, Object> consumerConfigs, Map<String, Object> producerConfigs, List<DragomanProperties.InboundTopic> topics,
-            EventIntake intake, EventMetrics metrics, int maxEventSize, Duration firstRetry, Duration maxRetry) {
+            EventIntake intake, EventMetrics metrics, int maxEventSize, Duration firstRetry, Duration maxRetry, int maxConsumersPerTopic) {
         this.consumerConfigs = Map.copyOf(consumerConfigs);
         this.producerConfigs = Map.copyOf(producerConfigs);
         for (DragomanProperties.InboundTopic topic : topics) {
@@ -92,6 +102,7 @@ final class KafkaInbound implements SmartLifecycle {
         this.maxEventSize = maxEventSize;
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
+        this.maxConsumersPerTopic = maxConsumersPerTopic;
     }
 
     void onRecord(ConsumerRecord<byte[], byte[]> record) {
@@ -161,9 +172,11 @@ final class KafkaInbound implements SmartLifecycle {
         return false;
     }
 
-    /** The listener container, once started (tests wait for its partitions). */
-    ConcurrentMessageListenerContainer<byte[], byte[]> container() {
-        return container;
+    /** The partitions of the inbound topics this instance reads now (tests wait for them). */
+    Set<TopicPartition> assignedPartitions() {
+        Set<TopicPartition> assigned = new HashSet<>();
+        containers.values().forEach(container -> assigned.addAll(container.getAssignedPartitions()));
+        return assigned;
     }
 
     @Override
@@ -171,42 +184,85 @@ final class KafkaInbound implements SmartLifecycle {
         if (contexts.isEmpty()) {
             return;
         }
-        ContainerProperties properties = new ContainerProperties(contexts.keySet().toArray(String[]::new));
+        DefaultKafkaConsumerFactory<byte[], byte[]> consumers = new DefaultKafkaConsumerFactory<>(consumerConfigs, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        deadLetterProducers = new DefaultKafkaProducerFactory<>(producerConfigs, new ByteArraySerializer(), new ByteArraySerializer());
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(deadLetterProducers),
+                // any partition: the dead-letter topic need not have as many as the topic
+                (record, failure) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
+        deadLetters = recoverer;
+        Map<String, Integer> partitions = partitionCounts(consumers);
+        Map<String, ConcurrentMessageListenerContainer<byte[], byte[]>> started = new LinkedHashMap<>();
+        Map<String, Integer> concurrency = new LinkedHashMap<>();
+        // A container's consumers wait out a failing record's backoff on their own thread: one container per topic, and a consumer per
+        // partition, so that the wait holds up that partition alone.
+        try {
+            for (String topic : contexts.keySet()) {
+                ConcurrentMessageListenerContainer<byte[], byte[]> container = container(consumers, topic);
+                concurrency.put(topic, Math.min(partitions.getOrDefault(topic, maxConsumersPerTopic), maxConsumersPerTopic));
+                container.setConcurrency(concurrency.get(topic));
+                started.put(topic, container);
+                container.start();
+            }
+        } finally {
+            // so that stop() stops those started before one that did not start
+            containers = Map.copyOf(started);
+        }
+        log.info("Taking published events from Kafka topics {} (consumer group {}), with consumers {}", contexts,
+                consumerConfigs.get("group.id"), concurrency);
+    }
+
+    private ConcurrentMessageListenerContainer<byte[], byte[]> container(DefaultKafkaConsumerFactory<byte[], byte[]> consumers, String topic) {
+        ContainerProperties properties = new ContainerProperties(topic);
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
         properties.setMessageListener((MessageListener<byte[], byte[]>) this::onRecord);
-        ConcurrentMessageListenerContainer<byte[], byte[]> started = new ConcurrentMessageListenerContainer<>(
-                new DefaultKafkaConsumerFactory<>(consumerConfigs, new ByteArrayDeserializer(), new ByteArrayDeserializer()), properties);
+        ConcurrentMessageListenerContainer<byte[], byte[]> container = new ConcurrentMessageListenerContainer<>(consumers, properties);
         ExponentialBackOff storeBackOff = new ExponentialBackOff(firstRetry.toMillis(), 2.0);
         storeBackOff.setMaxInterval(maxRetry.toMillis());
         ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(ATTEMPTS - 1);
         bounded.setInitialInterval(firstRetry.toMillis());
         bounded.setMultiplier(2.0);
         bounded.setMaxInterval(maxRetry.toMillis());
-        deadLetterProducers = new DefaultKafkaProducerFactory<>(producerConfigs, new ByteArraySerializer(), new ByteArraySerializer());
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(deadLetterProducers),
-                // any partition: the dead-letter topic need not have as many as the topic
-                (record, failure) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
-        deadLetters = recoverer;
         DefaultErrorHandler errors = new DefaultErrorHandler(this::deadLetter, bounded);
         errors.setBackOffFunction((record, failure) -> storeUnavailable(failure) ? storeBackOff : null);
         // a failure of another kind starts the count of attempts afresh (the default, said here because it matters)
         errors.setResetStateOnExceptionChange(true);
         // onRecord and deadLetter log each failure once, in their own words
         errors.setLogLevel(KafkaException.Level.DEBUG);
-        started.setCommonErrorHandler(errors);
-        started.setBeanName("dragoman-kafka-inbound");
-        started.start();
-        container = started;
-        log.info("Taking published events from Kafka topics {} (consumer group {})", contexts, consumerConfigs.get("group.id"));
+        container.setCommonErrorHandler(errors);
+        container.setBeanName("dragoman-kafka-inbound-" + topic);
+        return container;
+    }
+
+    /**
+     * Each topic's partitions, as the broker counts them at start. A topic the broker does not answer for gets the most consumers
+     * allowed, so that its partitions, once there, do not share one; once the broker has not answered in time, it is not asked
+     * again, so that a broker out of reach holds up the start once only.
+     */
+    private Map<String, Integer> partitionCounts(DefaultKafkaConsumerFactory<byte[], byte[]> consumers) {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Consumer<byte[], byte[]> consumer = consumers.createConsumer()) {
+            for (String topic : contexts.keySet()) {
+                List<PartitionInfo> partitions = consumer.partitionsFor(topic, PARTITIONS_TIMEOUT);
+                if (partitions == null || partitions.isEmpty()) {
+                    log.warn("Kafka topic {} has no partitions the broker knows of: reading it with {} consumers"
+                            + " (dragoman.events.kafka.max-consumers-per-topic); create it", topic, maxConsumersPerTopic);
+                } else {
+                    counts.put(topic, partitions.size());
+                }
+            }
+        } catch (org.apache.kafka.common.KafkaException e) {
+            log.warn("Could not count the partitions of the inbound Kafka topics ({}): reading those not counted with {} consumers each"
+                    + " (dragoman.events.kafka.max-consumers-per-topic)", e.getMessage(), maxConsumersPerTopic);
+        }
+        return counts;
     }
 
     @Override
     public void stop() {
-        ConcurrentMessageListenerContainer<byte[], byte[]> current = container;
-        container = null;
-        if (current != null) {
-            current.stop();
-        }
+        Map<String, ConcurrentMessageListenerContainer<byte[], byte[]>> current = containers;
+        containers = Map.of();
+        current.values().forEach(ConcurrentMessageListenerContainer::stop);
         if (deadLetterProducers != null) {
             deadLetterProducers.destroy();
         }
@@ -228,6 +284,6 @@ final class KafkaInbound implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return container != null;
+        return !containers.isEmpty();
     }
 }

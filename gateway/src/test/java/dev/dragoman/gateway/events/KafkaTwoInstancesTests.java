@@ -67,7 +67,7 @@ class KafkaTwoInstancesTests {
         instances.add(start(maps, database));
         instances.add(start(maps, database));
         await().atMost(Duration.ofSeconds(30)).until(() -> instances.stream()
-                .allMatch(instance -> instance.getBean(KafkaInbound.class).container().getAssignedPartitions().size() == 1));
+                .allMatch(instance -> instance.getBean(KafkaInbound.class).assignedPartitions().size() == 1));
 
         List<String> ids = IntStream.range(0, EVENTS).mapToObj(i -> UUID.randomUUID().toString()).toList();
         for (int i = 0; i < EVENTS; i++) {
@@ -115,6 +115,8 @@ class KafkaTwoInstancesTests {
                 "--dragoman.events.delivery.poll-interval=50ms",
                 "--dragoman.events.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--dragoman.events.kafka.group-id=dragoman-two-instances",
+                // one consumer each: with a consumer per partition on both, one instance could hold both partitions
+                "--dragoman.events.kafka.max-consumers-per-topic=1",
                 "--dragoman.events.kafka.topics[0].topic=two.orders",
                 "--dragoman.events.kafka.topics[0].context=order");
     }
