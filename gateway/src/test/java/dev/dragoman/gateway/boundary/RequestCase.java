@@ -69,8 +69,7 @@ record RequestCase(long seed, Route route, RawHttp.Request request, List<String>
         }
 
         // ---- the query
-        List<String> pairs = new ArrayList<>();
-        Map<String, List<String>> expectedQuery = new LinkedHashMap<>();
+        List<QueryPair> pairs = new ArrayList<>();
         for (Map.Entry<String, Rule> rule : route.query().entrySet()) {
             if (random.nextInt(3) == 0) {
                 continue;
@@ -80,32 +79,40 @@ record RequestCase(long seed, Route route, RawHttp.Request request, List<String>
                 String name = random.nextInt(3) == 0 ? Encodings.oneLetterEncoded(rule.getKey(), random) : rule.getKey();
                 int kind = random.nextInt(20);
                 if (kind == 0) {
-                    pairs.add(name);
+                    pairs.add(new QueryPair(name, rule.getKey(), null));
                     notes.add("valueless query parameter " + name);
                     continue;
                 }
                 String value = kind == 1 && !planting.clean ? "" : planting.text(rule.getValue(), false);
-                pairs.add(name + "=" + Encodings.queryPart(value, random));
-                Optional<ForeignMap.Value> translated = rule.getValue().translate(Direction.REQUEST, value);
-                if (translated.isEmpty()) {
-                    refusals.add("query " + rule.getKey() + ": '" + value + "' has no translation by " + rule.getValue().yaml());
-                } else {
-                    expectedQuery.computeIfAbsent(rule.getKey(), k -> new ArrayList<>()).add(translated.get().text());
-                }
+                pairs.add(new QueryPair(name + "=" + Encodings.queryPart(value, random), rule.getKey(), value));
             }
         }
         if (random.nextBoolean()) {
             // a parameter no rule names, holding a caller's value: it crosses as it came
-            pairs.add("q" + random.nextInt(9) + "=" + Encodings.queryPart(planting.text(route.query().values().iterator().next(), false), random));
+            String value = planting.text(route.query().values().iterator().next(), false);
+            pairs.add(new QueryPair("q" + random.nextInt(9) + "=" + Encodings.queryPart(value, random), null, value));
         }
         java.util.Collections.shuffle(pairs, random);
-        String query = pairs.isEmpty() ? "" : "?" + String.join(random.nextInt(10) == 0 ? "&&" : "&", pairs);
+        Map<String, List<String>> expectedQuery = new LinkedHashMap<>();
+        for (QueryPair pair : pairs) {
+            if (pair.rule() == null || pair.value() == null) {
+                continue;
+            }
+            Rule rule = route.query().get(pair.rule());
+            Optional<ForeignMap.Value> translated = rule.translate(Direction.REQUEST, pair.value());
+            if (translated.isEmpty()) {
+                refusals.add("query " + pair.rule() + ": '" + pair.value() + "' has no translation by " + rule.yaml());
+            } else {
+                expectedQuery.computeIfAbsent(pair.rule(), k -> new ArrayList<>()).add(translated.get().text());
+            }
+        }
+        String query = pairs.isEmpty() ? "" : "?" + String.join(random.nextInt(10) == 0 ? "&&" : "&",
+                pairs.stream().map(QueryPair::raw).toList());
 
         // ---- headers
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         headers.add(Map.entry("Host", "127.0.0.1:" + port));
         headers.add(Map.entry(random.nextBoolean() ? "X-Api-Key" : "x-api-key", API_KEY));
-        Map<String, List<String>> expectedHeaders = new LinkedHashMap<>();
         for (Map.Entry<String, Rule> rule : route.headers().entrySet()) {
             if (random.nextInt(3) == 0) {
                 continue;
@@ -116,13 +123,6 @@ record RequestCase(long seed, Route route, RawHttp.Request request, List<String>
                 headers.add(Map.entry(casing(rule.getKey(), random), value));
                 if (value.isEmpty()) {
                     notes.add("empty header " + rule.getKey());
-                    continue;
-                }
-                Optional<ForeignMap.Value> translated = rule.getValue().translate(Direction.REQUEST, value);
-                if (translated.isEmpty()) {
-                    refusals.add("header " + rule.getKey() + ": '" + value + "' has no translation by " + rule.getValue().yaml());
-                } else {
-                    expectedHeaders.computeIfAbsent(rule.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(translated.get().text());
                 }
             }
         }
@@ -191,10 +191,28 @@ record RequestCase(long seed, Route route, RawHttp.Request request, List<String>
             notes.add("chunked");
         }
         java.util.Collections.shuffle(headers.subList(2, headers.size()), random);
+        Map<String, List<String>> expectedHeaders = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : headers) {
+            Optional<Map.Entry<String, Rule>> rule = route.headers().entrySet().stream()
+                    .filter(r -> r.getKey().equalsIgnoreCase(header.getKey())).findFirst();
+            if (rule.isEmpty() || header.getValue().isEmpty()) {
+                continue;
+            }
+            Optional<ForeignMap.Value> translated = rule.get().getValue().translate(Direction.REQUEST, header.getValue());
+            if (translated.isEmpty()) {
+                refusals.add("header " + rule.get().getKey() + ": '" + header.getValue() + "' has no translation by " + rule.get().getValue().yaml());
+            } else {
+                expectedHeaders.computeIfAbsent(rule.get().getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(translated.get().text());
+            }
+        }
         String target = route.prefixPath() + suffix + query;
         RawHttp.Request request = new RawHttp.Request(method, target, headers, body, chunked, seed);
         return new RequestCase(seed, route, request, notes, refusals, expectedSegments, expectedQuery, expectedHeaders,
                 jsonBody, expectedBody, plainBody);
+    }
+
+    /** A query parameter as sent, the rule its decoded name names (or null), and its value (null when valueless). */
+    private record QueryPair(String raw, String rule, String value) {
     }
 
     /** The path after the route's prefix, with dot-segments, a trailing slash or a doubled slash now and then. */
