@@ -143,6 +143,11 @@ final class RequestVerdict {
         }
         byte[] raw = upstream.getBody();
         String coding = upstream.getHeader("Content-Encoding");
+        String length = upstream.getHeader("Content-Length");
+        // WireMock's journal holds a gzip body decoded, so its length is comparable only without a coding
+        if (length != null && (coding == null || coding.equalsIgnoreCase("identity")) && Long.parseLong(length.trim()) != raw.length) {
+            violations.add("content-length-wrong: the upstream got Content-Length " + length + " with a body of " + raw.length + " bytes");
+        }
         byte[] decoded = RawHttp.decoded(coding, raw);
         if (!c.jsonBody()) {
             if (!Arrays.equals(raw, c.request().body()) && !Arrays.equals(decoded, c.plainBody())) {
