@@ -82,7 +82,7 @@ class BoundaryFuzzIntegrationTests {
         upstream.resetAll();
         upstream.stubFor(any(anyUrl()).willReturn(okJson("{\"ok\":true}")));
         Map<String, Integer> outcomes = new TreeMap<>();
-        List<Failure> failures = run("requests", 0x7265717565737473L, caseSeed -> {
+        List<Failure> failures = run(0x7265717565737473L, caseSeed -> {
             RequestCase c = RequestCase.generate(MAP, caseSeed, port);
             upstream.resetRequests();
             List<String> violations = new ArrayList<>();
@@ -118,7 +118,7 @@ class BoundaryFuzzIntegrationTests {
     @Test
     void answersReachTheCallerOnlyInItsVocabulary() {
         Map<String, Integer> outcomes = new TreeMap<>();
-        List<Failure> failures = run("answers", 0x616e7377657273L, caseSeed -> {
+        List<Failure> failures = run(0x616e7377657273L, caseSeed -> {
             ResponseCase c = ResponseCase.generate(MAP, caseSeed, port);
             upstream.resetAll();
             upstream.stubFor(any(anyUrl()).willReturn(c.stub()));
@@ -148,7 +148,8 @@ class BoundaryFuzzIntegrationTests {
     record Outcome(List<String> violations, String detail) {
     }
 
-    private List<Failure> run(String name, long stream, LongFunction<Outcome> oneCase) {
+    /** Runs the cases of one direction; {@code stream} keeps the two directions' case seeds apart. */
+    private List<Failure> run(long stream, LongFunction<Outcome> oneCase) {
         LogRecorder logs = LogRecorder.attach();
         List<Failure> failures = new ArrayList<>();
         try {

@@ -80,12 +80,10 @@ record ResponseCase(long seed, Route route, RawHttp.Request request, int status,
         Json.Obj document = planting.body(route.responseBody(), map);
         if (jsonBody) {
             Planting.Translation translation = Planting.translate(document, route.responseBody(), Direction.RESPONSE);
-            if (hasBody || head) {
-                // a HEAD is answered with the headers of the GET: no body to read, nothing of it to refuse
-                if (hasBody) {
-                    refusals.addAll(translation.refusals());
-                    expectedBody = translation.expected();
-                }
+            // a HEAD, a 204 or a 304 has no body: nothing of it to translate or refuse
+            if (hasBody) {
+                refusals.addAll(translation.refusals());
+                expectedBody = translation.expected();
             }
             for (ForeignMap.BodyRule rule : route.responseBody()) {
                 for (JsonPath.Place place : rule.path().suspects(document)) {
