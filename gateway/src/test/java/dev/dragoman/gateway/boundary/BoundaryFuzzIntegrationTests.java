@@ -81,7 +81,7 @@ class BoundaryFuzzIntegrationTests {
     void requestsReachTheCalleeOnlyInItsVocabulary() {
         upstream.resetAll();
         upstream.stubFor(any(anyUrl()).willReturn(okJson("{\"ok\":true}")));
-        Map<String, Integer> outcomes = new TreeMap<>();
+        Map<String, List<Long>> outcomes = new TreeMap<>();
         List<Failure> failures = run(0x7265717565737473L, caseSeed -> {
             RequestCase c = RequestCase.generate(MAP, caseSeed, port);
             upstream.resetRequests();
@@ -95,7 +95,7 @@ class BoundaryFuzzIntegrationTests {
             List<LoggedRequest> received = upstream.findAll(anyRequestedFor(anyUrl()));
             if (answer != null) {
                 violations.addAll(RequestVerdict.check(c, received, answer));
-                outcomes.merge(outcome(c.mustBeRefused(), received.isEmpty(), answer), 1, Integer::sum);
+                outcomes.computeIfAbsent(outcome(c.mustBeRefused(), received.isEmpty(), answer), k -> new ArrayList<>()).add(caseSeed);
             }
             StringBuilder detail = new StringBuilder();
             detail.append("notes: ").append(c.notes()).append('\n');
@@ -117,7 +117,7 @@ class BoundaryFuzzIntegrationTests {
 
     @Test
     void answersReachTheCallerOnlyInItsVocabulary() {
-        Map<String, Integer> outcomes = new TreeMap<>();
+        Map<String, List<Long>> outcomes = new TreeMap<>();
         List<Failure> failures = run(0x616e7377657273L, caseSeed -> {
             ResponseCase c = ResponseCase.generate(MAP, caseSeed, port);
             upstream.resetAll();
@@ -131,8 +131,8 @@ class BoundaryFuzzIntegrationTests {
             }
             if (answer != null) {
                 violations.addAll(ResponseVerdict.check(c, answer));
-                outcomes.merge((c.mustBeRefused() ? "untranslatable answer -> " : "translatable answer -> ") + answer.status()
-                        + (ResponseVerdict.ownProblem(answer) != null ? " (gateway's problem)" : ""), 1, Integer::sum);
+                outcomes.computeIfAbsent((c.mustBeRefused() ? "untranslatable answer -> " : "translatable answer -> ") + answer.status()
+                        + (ResponseVerdict.ownProblem(answer) != null ? " (gateway's problem)" : ""), k -> new ArrayList<>()).add(caseSeed);
             }
             StringBuilder detail = new StringBuilder();
             detail.append("notes: ").append(c.notes()).append('\n');
@@ -163,6 +163,9 @@ class BoundaryFuzzIntegrationTests {
                 logs.drain().forEach(line -> violations.add("log-error-or-stack-trace: " + line));
                 if (!violations.isEmpty()) {
                     failures.add(new Failure(caseSeed, violations, outcome.detail()));
+                } else if (ONLY_CASE != null) {
+                    // a case replayed on its own is shown even when it holds
+                    System.out.println(describe(new Failure(caseSeed, violations, outcome.detail())));
                 }
             }
         } finally {
@@ -179,11 +182,12 @@ class BoundaryFuzzIntegrationTests {
                 + (nothingForwarded ? "refused " + answer.status() + " " + problem : "forwarded, " + answer.status());
     }
 
-    private void report(String name, List<Failure> failures, Map<String, Integer> outcomes) {
+    private void report(String name, List<Failure> failures, Map<String, List<Long>> outcomes) {
         StringBuilder summary = new StringBuilder();
         summary.append("boundary fuzz (").append(name).append("): seed ").append(SEED).append(", ")
                 .append(ONLY_CASE == null ? CASES + " cases" : "case " + ONLY_CASE).append(", ").append(failures.size()).append(" failing\n");
-        outcomes.forEach((outcome, count) -> summary.append("  ").append(count).append(" x ").append(outcome).append('\n'));
+        outcomes.forEach((outcome, seeds) -> summary.append("  ").append(seeds.size()).append(" x ").append(outcome)
+                .append(" (e.g. case ").append(seeds.get(0)).append(")\n"));
         System.out.println(summary);
         if (failures.isEmpty()) {
             return;

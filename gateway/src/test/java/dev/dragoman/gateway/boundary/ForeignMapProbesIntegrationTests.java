@@ -307,9 +307,10 @@ class ForeignMapProbesIntegrationTests {
 
     @Test
     void dotSegmentsAreRemovedBeforeMatching_andTheNormalisedPathIsForwarded() throws IOException {
-        send("GET", "/plain/skus/7/x/..");
+        send("GET", "/plain/skus/7/x/../stock/.");
 
-        assertThat(received().getUrl()).isEqualTo("/skus/S-700");
+        // RFC 3986 5.2.4: a final "." (or "..") leaves the slash before it
+        assertThat(received().getUrl()).isEqualTo("/skus/S-700/stock/");
     }
 
     @Test

@@ -140,17 +140,19 @@ final class ResponseVerdict {
         return null;
     }
 
-    /** Whether a problem shows the value: as a JSON value anywhere but its status, or quoted inside a text. */
+    /**
+     * Whether a problem shows the value: as the {@code value} of a member, or inside a text,
+     * alone or quoted. Other numbers (its status, a count) are the problem's own.
+     */
     static boolean shows(Json node, String value) {
         if (node instanceof Json.Obj obj) {
-            return obj.members().stream().anyMatch(m -> !m.getKey().equals("status") && shows(m.getValue(), value));
+            return obj.members().stream().anyMatch(m -> (m.getKey().equals("value") && Json.isScalar(m.getValue())
+                    && value.equals(Json.text(m.getValue()))) || shows(m.getValue(), value));
         }
         if (node instanceof Json.Arr arr) {
             return arr.elements().stream().anyMatch(e -> shows(e, value));
         }
-        if (node instanceof Json.Str s) {
-            return s.value().equals(value) || s.value().contains("'" + value + "'") || s.value().contains("\"" + value + "\"");
-        }
-        return node instanceof Json.Num n && n.literal().equals(value);
+        return node instanceof Json.Str s
+                && (s.value().equals(value) || s.value().contains("'" + value + "'") || s.value().contains("\"" + value + "\""));
     }
 }
