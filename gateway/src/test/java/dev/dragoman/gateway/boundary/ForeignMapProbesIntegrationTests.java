@@ -204,6 +204,15 @@ class ForeignMapProbesIntegrationTests {
         assertThat(answer.all("X-Sku-Label")).isEmpty();
     }
 
+    // ---- found by the fuzzer: a header repeated under two spellings
+
+    @Test
+    void aRuledHeaderRepeatedUnderTwoSpellingsArrivesTranslatedOnce() throws IOException {
+        send("GET", "/plain/search", "X-Sku-Label", "blue mug", "x-sku-label", "red mug");
+
+        assertThat(received().getHeaders().getHeader("X-Sku-Label").values()).containsExactly("mug/blue", "mug/red");
+    }
+
     // ---- finding 3: query parameters are matched and rewritten by their decoded names
 
     @Test
