@@ -39,11 +39,26 @@ final class LogRecorder extends AppenderBase<ILoggingEvent> {
 
     @Override
     protected void append(ILoggingEvent event) {
+        // Only what the gateway logs while serving: Spring contexts that other test classes left
+        // in the cache keep their background workers (deliveries, watchers, Kafka) running in
+        // this JVM, and their lines are not this case's doing.
+        if (!servingThread(event.getThreadName())) {
+            return;
+        }
         IThrowableProxy thrown = event.getThrowableProxy();
         if (event.getLevel().isGreaterOrEqual(Level.ERROR) || thrown != null) {
             lines.add(event.getLevel() + " " + event.getLoggerName() + ": " + event.getFormattedMessage()
                     + (thrown == null ? "" : "\n\tat ... " + thrown.getClassName() + ": " + thrown.getMessage()));
         }
+    }
+
+    /**
+     * The server's and the upstream client's event loops (Spring Boot names its server's
+     * {@code webflux-http-epoll-N}, Reactor Netty its client's {@code reactor-http-epoll-N}, or
+     * {@code -nio-} without epoll), and the schedulers a request's work may hop to.
+     */
+    private static boolean servingThread(String name) {
+        return name.contains("-http-") || name.startsWith("boundedElastic-") || name.startsWith("parallel-");
     }
 
     /** What was recorded since the last call. */
