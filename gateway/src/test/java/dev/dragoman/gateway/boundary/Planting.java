@@ -65,7 +65,7 @@ final class Planting {
             return new Json.Str("");
         }
         String unknown = Values.unknown(random, rule);
-        return unknown.matches("-?[0-9]+") && random.nextBoolean() ? new Json.Num(unknown) : new Json.Str(unknown);
+        return random.nextBoolean() ? asNumberIfItIsOne(unknown) : new Json.Str(unknown);
     }
 
     private static Json asNumberIfItIsOne(String text) {
