@@ -1,5 +1,6 @@
 package dev.dragoman.gateway;
 
+import dev.dragoman.gateway.filter.HeaderSpellingsFilter;
 import dev.dragoman.gateway.metrics.TranslationMetrics;
 import dev.dragoman.gateway.model.ModelHolder;
 import dev.dragoman.gateway.problem.DroppedErrors;
@@ -60,6 +61,11 @@ class GatewayConfiguration {
     @Bean
     CallerKeyHeadersFilter callerKeyHeadersFilter() {
         return new CallerKeyHeadersFilter();
+    }
+
+    @Bean
+    HeaderSpellingsFilter headerSpellingsFilter() {
+        return new HeaderSpellingsFilter();
     }
 
     @Bean

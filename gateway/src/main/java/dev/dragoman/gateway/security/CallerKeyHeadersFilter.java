@@ -20,7 +20,9 @@ public final class CallerKeyHeadersFilter implements HttpHeadersFilter {
         HttpHeaders forwarded = new HttpHeaders();
         input.forEach((name, values) -> {
             if (!CallerFilter.API_KEY.equalsIgnoreCase(name)) {
-                forwarded.addAll(name, values);
+                // put, not add: a header sent under two spellings is visited once per spelling, each
+                // time with every line of both (see HeaderSpellingsFilter)
+                forwarded.put(name, values);
             }
         });
         return forwarded;
