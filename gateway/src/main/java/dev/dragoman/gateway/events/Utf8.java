@@ -1,5 +1,6 @@
 package dev.dragoman.gateway.events;
 
+import dev.dragoman.rules.JsonEncoding;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,7 +18,7 @@ final class Utf8 {
 
     /** @param what names the bytes in the refusal, e.g. "the event" */
     static void require(byte[] bytes, String what) {
-        String encoding = unicodeEncoding(bytes);
+        String encoding = JsonEncoding.otherThanUtf8(bytes);
         if (encoding != null) {
             throw new InvalidEventException(what + " is " + encoding + ", and CloudEvents JSON is UTF-8: send it as UTF-8");
         }
@@ -31,26 +32,5 @@ final class Utf8 {
     static String decode(byte[] bytes) throws CharacterCodingException {
         return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    }
-
-    /**
-     * UTF-16 or UTF-32 told by a byte order mark or by the zero bytes of the first character (the
-     * first two characters of JSON text are ASCII: RFC 4627 section 3); null for anything else.
-     */
-    private static String unicodeEncoding(byte[] b) {
-        int n = b.length;
-        if (n >= 4 && b[0] == 0 && b[1] == 0 && (b[2] == 0 && b[3] != 0 || (b[2] & 0xFF) == 0xFE && (b[3] & 0xFF) == 0xFF)) {
-            return "UTF-32BE";
-        }
-        if (n >= 4 && b[2] == 0 && b[3] == 0 && (b[0] != 0 && b[1] == 0 || (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE)) {
-            return "UTF-32LE";
-        }
-        if (n >= 2 && ((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF || b[0] == 0 && b[1] != 0)) {
-            return "UTF-16BE";
-        }
-        if (n >= 2 && ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE || b[0] != 0 && b[1] == 0)) {
-            return "UTF-16LE";
-        }
-        return null;
     }
 }

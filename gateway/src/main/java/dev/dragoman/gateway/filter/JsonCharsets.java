@@ -43,35 +43,4 @@ final class JsonCharsets {
         }
         return null;
     }
-
-    /**
-     * The encoding of a body that is JSON in UTF-16 or UTF-32, told by its byte order mark or,
-     * without one, by where the null bytes of its first characters fall (RFC 4627 section 3):
-     * a JSON text in UTF-8 holds no null byte at all. Null when none of these patterns shows.
-     */
-    static String detectedOtherThanUtf8(byte[] body) {
-        int n = body.length;
-        int b0 = n > 0 ? body[0] & 0xff : -1;
-        int b1 = n > 1 ? body[1] & 0xff : -1;
-        int b2 = n > 2 ? body[2] & 0xff : -1;
-        int b3 = n > 3 ? body[3] & 0xff : -1;
-        if (b0 == 0 && b1 == 0 && b2 == 0xfe && b3 == 0xff || b0 == 0 && b1 == 0 && b2 == 0 && b3 > 0) {
-            return "UTF-32BE";
-        }
-        if (b0 == 0xff && b1 == 0xfe && b2 == 0 && b3 == 0 || b0 > 0 && b0 != 0xff && b1 == 0 && b2 == 0 && b3 == 0) {
-            return "UTF-32LE";
-        }
-        if (b0 == 0xfe && b1 == 0xff || b0 == 0 && b1 > 0) {
-            return "UTF-16BE";
-        }
-        if (b0 == 0xff && b1 == 0xfe || b0 > 0 && b1 == 0) {
-            return "UTF-16LE";
-        }
-        for (int i = 0; i < Math.min(n, 4); i++) {
-            if (body[i] == 0) {
-                return "an encoding with null bytes";
-            }
-        }
-        return null;
-    }
 }

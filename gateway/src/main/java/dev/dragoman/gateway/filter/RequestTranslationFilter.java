@@ -163,11 +163,6 @@ public final class RequestTranslationFilter implements GatewayFilter {
             attempt.unknowns.addAll(headers.unresolved());
         }
         if (body != null) {
-            String encoding = JsonCharsets.detectedOtherThanUtf8(body);
-            if (encoding != null) {
-                attempt.problem = unsupportedCharset(encoding);
-                return attempt;
-            }
             try {
                 BodyTranslation translation = rules.body(body);
                 attempt.body = translation.body();

@@ -100,10 +100,6 @@ final class TranslatingResponse extends ServerHttpResponseDecorator {
                     } catch (IOException e) {
                         return Mono.error(new MalformedJsonException("the " + coding + " body does not decode: " + e.getMessage(), -1, e));
                     }
-                    String encoding = JsonCharsets.detectedOtherThanUtf8(decoded);
-                    if (encoding != null) {
-                        return answer(unsupportedCharset(encoding));
-                    }
                     return translate(decoded).flatMap(outcome -> outcome.problem() != null ? answer(outcome) : write(outcome));
                 })
                 .onErrorResume(DataBufferLimitException.class, e -> answer(problem("body-too-large",
