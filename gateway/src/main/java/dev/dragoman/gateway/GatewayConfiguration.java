@@ -1,5 +1,6 @@
 package dev.dragoman.gateway;
 
+import dev.dragoman.gateway.config.DragomanProperties;
 import dev.dragoman.gateway.filter.HeaderSpellingsFilter;
 import dev.dragoman.gateway.metrics.TranslationMetrics;
 import dev.dragoman.gateway.model.ModelHolder;

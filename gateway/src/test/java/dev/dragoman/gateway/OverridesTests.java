@@ -1,5 +1,6 @@
 package dev.dragoman.gateway;
 
+import dev.dragoman.gateway.config.DragomanProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

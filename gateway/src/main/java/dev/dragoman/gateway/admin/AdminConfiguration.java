@@ -1,6 +1,6 @@
 package dev.dragoman.gateway.admin;
 
-import dev.dragoman.gateway.DragomanProperties;
+import dev.dragoman.gateway.config.DragomanProperties;
 import dev.dragoman.gateway.model.ModelHolder;
 import dev.dragoman.gateway.reload.Reloader;
 import dev.dragoman.gateway.security.AdminFilter;

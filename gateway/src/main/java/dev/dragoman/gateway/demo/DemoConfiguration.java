@@ -1,6 +1,6 @@
 package dev.dragoman.gateway.demo;
 
-import dev.dragoman.gateway.DragomanProperties;
+import dev.dragoman.gateway.config.DragomanProperties;
 import dev.dragoman.gateway.model.ModelHolder;
 import dev.dragoman.mock.MockDepartments;
 import org.slf4j.Logger;

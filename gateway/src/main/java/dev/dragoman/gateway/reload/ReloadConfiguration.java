@@ -1,6 +1,6 @@
 package dev.dragoman.gateway.reload;
 
-import dev.dragoman.gateway.DragomanProperties;
+import dev.dragoman.gateway.config.DragomanProperties;
 import dev.dragoman.gateway.model.ContextMapsHealthIndicator;
 import dev.dragoman.gateway.model.ModelHolder;
 import io.micrometer.core.instrument.MeterRegistry;

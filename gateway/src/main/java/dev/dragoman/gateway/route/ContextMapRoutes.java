@@ -1,6 +1,6 @@
 package dev.dragoman.gateway.route;
 
-import dev.dragoman.gateway.DragomanProperties.Overrides;
+import dev.dragoman.gateway.config.DragomanProperties.Overrides;
 import dev.dragoman.gateway.filter.RequestTranslationFilter;
 import dev.dragoman.gateway.filter.ResponseTranslationFilter;
 import dev.dragoman.gateway.filter.RouteTranslation;

@@ -1,11 +1,11 @@
 package dev.dragoman.gateway.saga;
 
-import dev.dragoman.gateway.DragomanProperties.Overrides;
-import dev.dragoman.gateway.events.EventProblems;
-import dev.dragoman.gateway.events.EventStore;
-import dev.dragoman.gateway.events.IntakeRefusedException;
-import dev.dragoman.gateway.events.OutboxEntry;
-import dev.dragoman.gateway.events.OutgoingEvents;
+import dev.dragoman.gateway.config.DragomanProperties.Overrides;
+import dev.dragoman.gateway.intake.EventProblems;
+import dev.dragoman.gateway.outbox.EventStore;
+import dev.dragoman.gateway.intake.IntakeRefusedException;
+import dev.dragoman.gateway.outbox.OutboxEntry;
+import dev.dragoman.gateway.outbox.OutgoingEvents;
 import dev.dragoman.gateway.metrics.EventMetrics;
 import dev.dragoman.gateway.model.ModelHolder;
 import dev.dragoman.rules.model.BoundedContext;

@@ -1,7 +1,7 @@
 package dev.dragoman.gateway.saga;
 
-import static dev.dragoman.gateway.events.Timestamps.instant;
-import static dev.dragoman.gateway.events.Timestamps.sql;
+import static dev.dragoman.gateway.outbox.Timestamps.instant;
+import static dev.dragoman.gateway.outbox.Timestamps.sql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

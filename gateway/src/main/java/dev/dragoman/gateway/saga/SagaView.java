@@ -1,6 +1,6 @@
 package dev.dragoman.gateway.saga;
 
-import dev.dragoman.gateway.events.DeliveryRecord;
+import dev.dragoman.gateway.outbox.DeliveryRecord;
 import java.util.List;
 
 /** A saga as the admin API shows it: its state, what happened, and what was sent. */

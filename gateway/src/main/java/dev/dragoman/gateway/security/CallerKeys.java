@@ -1,6 +1,6 @@
 package dev.dragoman.gateway.security;
 
-import dev.dragoman.gateway.DragomanProperties;
+import dev.dragoman.gateway.config.DragomanProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

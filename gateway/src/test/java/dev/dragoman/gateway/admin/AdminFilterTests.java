@@ -3,7 +3,7 @@ package dev.dragoman.gateway.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dragoman.gateway.DragomanProperties;
+import dev.dragoman.gateway.config.DragomanProperties;
 import dev.dragoman.gateway.security.AdminFilter;
 import dev.dragoman.gateway.security.CallerKeys;
 import java.net.URI;

@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The inboxes of the event tests are made by {@link #inboxServer()}; each test class asserts
  * after each test that every request its inboxes received was such an event.
  */
-final class CloudEventOracle {
+public final class CloudEventOracle {
 
     private static final JsonMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Map<WireMockServer, Checker> CHECKERS = new WeakHashMap<>();

@@ -1,5 +1,6 @@
 package dev.dragoman.gateway.events;
 
+import dev.dragoman.gateway.intake.KafkaInbound;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -1,5 +1,7 @@
 package dev.dragoman.gateway.events;
 
+import dev.dragoman.gateway.intake.KafkaInbound;
+import dev.dragoman.gateway.outbox.EventStoreConfiguration;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;

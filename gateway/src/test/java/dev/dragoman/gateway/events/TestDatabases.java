@@ -1,5 +1,6 @@
 package dev.dragoman.gateway.events;
 
+import dev.dragoman.gateway.outbox.EventStoreConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -108,7 +109,7 @@ public final class TestDatabases {
     }
 
     /** Waits for another thread of the test to reach its point (two instances interleaved by hand). */
-    static void await(CountDownLatch latch) {
+    public static void await(CountDownLatch latch) {
         try {
             assertThat(latch.await(10, TimeUnit.SECONDS)).as("the other side got there").isTrue();
         } catch (InterruptedException e) {

@@ -32,7 +32,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * <p>As an extension of the test classes that use it, it stops the broker when the last test has
  * run: at JVM exit Kafka's own hook deletes the broker's directory, under a broker still running.
  */
-final class TestKafka implements BeforeAllCallback {
+public final class TestKafka implements BeforeAllCallback {
 
     private static EmbeddedKafkaKraftBroker broker;
     private static KafkaProducer<String, byte[]> producer;

@@ -2,8 +2,8 @@ package dev.dragoman.gateway.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dragoman.gateway.DragomanProperties;
-import dev.dragoman.gateway.DragomanProperties.Overrides;
+import dev.dragoman.gateway.config.DragomanProperties;
+import dev.dragoman.gateway.config.DragomanProperties.Overrides;
 import dev.dragoman.gateway.metrics.TranslationMetrics;
 import dev.dragoman.gateway.model.ModelHolder;
 import dev.dragoman.gateway.security.CallerKeys;

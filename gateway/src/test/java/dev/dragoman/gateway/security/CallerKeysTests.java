@@ -3,10 +3,10 @@ package dev.dragoman.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dragoman.gateway.DragomanProperties;
-import dev.dragoman.gateway.DragomanProperties.Admin;
-import dev.dragoman.gateway.DragomanProperties.Caller;
-import dev.dragoman.gateway.DragomanProperties.Reload;
+import dev.dragoman.gateway.config.DragomanProperties;
+import dev.dragoman.gateway.config.DragomanProperties.Admin;
+import dev.dragoman.gateway.config.DragomanProperties.Caller;
+import dev.dragoman.gateway.config.DragomanProperties.Reload;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,0 +1,330 @@
+package dev.dragoman.gateway.intake;
+
+import dev.dragoman.gateway.outbox.EventStore;
+import dev.dragoman.gateway.outbox.OutboxEntry;
+import dev.dragoman.gateway.outbox.OutgoingEvents;
+import dev.dragoman.gateway.config.DragomanProperties.Overrides;
+import dev.dragoman.gateway.metrics.EventMetrics;
+import dev.dragoman.gateway.model.ModelHolder;
+import dev.dragoman.gateway.saga.Negation;
+import dev.dragoman.gateway.saga.SagaCoordinator;
+import dev.dragoman.rules.BodyTranslation;
+import dev.dragoman.rules.BodyTranslator;
+import dev.dragoman.rules.MalformedJsonException;
+import dev.dragoman.rules.Translators;
+import dev.dragoman.rules.Unresolved;
+import dev.dragoman.rules.UnsupportedJsonEncodingException;
+import dev.dragoman.rules.model.BoundedContext;
+import dev.dragoman.rules.model.Delivery;
+import dev.dragoman.rules.resolver.ResolveRequest;
+import io.cloudevents.CloudEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a published event (SPEC section 5): checks that its context may publish it, works out
+ * its deadline, translates every subscriber's copy, and stores the event, its copies and its
+ * effect on a saga in one transaction. {@link #accept} returning means the event is durably
+ * stored; any refusal leaves nothing behind.
+ */
+public final class EventIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(EventIntake.class);
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
+    /** At most this many rounds of Unresolved.REPORTED_LIMIT lookups each for one event's data (as Lookups does over HTTP). */
+    private static final int MAX_LOOKUP_ROUNDS = 20;
+
+    private final ModelHolder models;
+    private final EventStore store;
+    private final SagaCoordinator sagas;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Duration defaultDeadline;
+    private final EventMetrics metrics;
+    private final Runnable newWork;
+    private final Overrides overrides;
+
+    /**
+     * @param newWork told after each commit that added copies, so that delivery starts at once
+     */
+    public EventIntake(ModelHolder models, EventStore store, SagaCoordinator sagas, TransactionTemplate transactions, Clock clock,
+            Duration defaultDeadline, EventMetrics metrics, Runnable newWork) {
+        this(models, store, sagas, transactions, clock, defaultDeadline, metrics, newWork, new Overrides(Map.of(), Map.of()));
+    }
+
+    /**
+     * @param newWork told after each commit that added copies, so that delivery starts at once
+     * @param overrides inboxes that replace the maps' own (dragoman.overrides.inboxes)
+     */
+    public EventIntake(ModelHolder models, EventStore store, SagaCoordinator sagas, TransactionTemplate transactions, Clock clock,
+            Duration defaultDeadline, EventMetrics metrics, Runnable newWork, Overrides overrides) {
+        this.overrides = overrides;
+        this.models = models;
+        this.store = store;
+        this.sagas = sagas;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.defaultDeadline = defaultDeadline;
+        this.metrics = metrics;
+        this.newWork = newWork;
+    }
+
+    /**
+     * @param caller the context the caller's key proves, or null for an anonymous call in open development mode
+     * @throws IntakeRefusedException with the problem to answer; nothing was stored
+     */
+    public Accepted accept(String caller, CloudEvent event) {
+        String source = event.getSource().toString();
+        EventLimits.check(event);
+        Translators translators = models.current().translators();
+        Publishing publishing = Publishing.of(translators.model(), event.getType(), caller);
+        Object ownSagaId = event.getExtension(OutgoingEvents.SAGA_ID);
+        if (ownSagaId != null) {
+            EventLimits.checkSagaId(ownSagaId.toString(), publishing.starts());
+        }
+        // Asked before the data is looked at: a publisher retrying an event it was told 202 for
+        // must hear 202 again, even if the identifiers in it no longer translate.
+        Optional<EventStore.Published> before = store.published(source, event.getId());
+        if (before.isPresent()) {
+            return duplicate(before.get(), event, publishing);
+        }
+        // Microseconds: what both H2 and PostgreSQL store, so that every view of a time agrees.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String sagaId = sagaId(event, publishing);
+        if (publishing.starts() != null) {
+            EventLimits.checkSagaId(sagaId, publishing.starts());
+        }
+        Instant deadline = deadline(event, publishing, sagaId, now);
+        byte[] data = event.getData() == null ? null : event.getData().toBytes();
+        Map<String, byte[]> copies = copies(translators, publishing, event, data);
+        if (publishing.completion()) {
+            checkNegatable(publishing, data);
+        }
+        try {
+            Accepted accepted = transactions.execute(tx -> {
+                long published = store.insertPublished(source, event.getId(), event.getType(), publishing.publisher(), sagaId, deadline, now);
+                copies.forEach((receiver, copyData) -> store.enqueue(published, new OutboxEntry(OutboxEntry.COPY, source, event.getId(),
+                        event.getType(), sagaId, receiver, endpoint(translators, publishing, receiver, overrides),
+                        OutgoingEvents.copy(event, copyData, sagaId, deadline), deadline), now));
+                if (publishing.starts() != null) {
+                    sagas.start(publishing.starts(), sagaId, publishing.publisher(), deadline, event.getDataContentType(),
+                            outcomeData(publishing, data, copies), now);
+                }
+                if (publishing.reportsTo() != null) {
+                    sagas.report(publishing.reportsTo(), sagaId, publishing.publisher(), event.getType(), data, now);
+                }
+                return new Accepted(source, event.getId(), event.getType(), sagaId, deadline, false, List.copyOf(copies.keySet()));
+            });
+            metrics.accepted(event.getType());
+            log.debug("Accepted {} {} from {} ({}), {} copies, deadline {}", event.getType(), event.getId(), publishing.publisher(), source,
+                    copies.size(), deadline);
+            newWork.run();
+            return accepted;
+        } catch (DuplicateKeyException e) {
+            // published at the same moment by another request or instance: that one stored it
+            return duplicate(store.published(source, event.getId()).orElseThrow(() -> e), event, publishing);
+        }
+    }
+
+    /**
+     * The answer to an event whose source and id were accepted before: 202 again if it is the same
+     * event from the same context, 409 if the pair names another one.
+     */
+    private Accepted duplicate(EventStore.Published published, CloudEvent event, Publishing publishing) {
+        if (!published.type().equals(event.getType()) || !published.publisher().equals(publishing.publisher())) {
+            throw new IntakeRefusedException(EventProblems.identityConflict("source '" + published.source() + "' and id '"
+                    + published.eventId() + "' already name another event" + (published.publisher().equals(publishing.publisher())
+                            ? ", of type " + published.type() : ", published by another context")
+                    + ": give each event its own id within its source"));
+        }
+        metrics.duplicate(published.type());
+        log.info("Event {} {} from {} was accepted before; not delivered again", published.type(), published.eventId(), published.source());
+        return new Accepted(published.source(), published.eventId(), published.type(), published.sagaId(), published.deadline(), true,
+                List.of());
+    }
+
+    /** Each subscriber's data, translated into its model; 422 with every untranslatable value of every copy. */
+    private Map<String, byte[]> copies(Translators translators, Publishing publishing, CloudEvent event, byte[] data) {
+        Map<String, byte[]> copies = new LinkedHashMap<>();
+        if (publishing.route() == null) {
+            return copies;
+        }
+        Map<String, List<Unresolved>> unresolved = new LinkedHashMap<>();
+        int unresolvedCount = 0;
+        boolean checked = false;
+        for (Delivery delivery : publishing.route().deliver()) {
+            BodyTranslator translator = translators.delivery(publishing.type(), publishing.publisher(), delivery.to());
+            if (!translator.hasRules() || data == null) {
+                copies.put(delivery.to(), data);
+                continue;
+            }
+            if (!JsonData.isJson(event.getDataContentType())) {
+                throw new IntakeRefusedException(EventProblems.invalid("the event's data is " + event.getDataContentType()
+                        + ", but the maps translate identifiers in it for " + delivery.to() + ": send JSON data"));
+            }
+            if (!checked) {
+                // opaque data without a content type (binary mode, data_base64) meets a rule here
+                // first; refused as the publisher's mistake, whatever the engine would make of it
+                JsonData.requireValue(data, event.getDataContentType() == null ? "application/json, as no datacontenttype was given"
+                        : event.getDataContentType());
+                checked = true;
+            }
+            BodyTranslation translation = translate(translators, translator, data);
+            if (translation.complete()) {
+                copies.put(delivery.to(), translation.body());
+            } else {
+                unresolved.put(delivery.to(), translation.unresolved());
+                unresolvedCount += translation.unresolvedCount();
+            }
+        }
+        if (!unresolved.isEmpty()) {
+            throw new IntakeRefusedException(EventProblems.untranslatable(publishing.type(), unresolved, unresolvedCount));
+        }
+        return copies;
+    }
+
+    private static BodyTranslation translate(Translators translators, BodyTranslator translator, byte[] data) {
+        try {
+            BodyTranslation translation = translator.translate(data);
+            // A translation lists at most Unresolved.REPORTED_LIMIT values, so data with more questions
+            // than that is answered over several rounds, each asking what nobody has asked yet.
+            Set<ResolveRequest> asked = new HashSet<>();
+            for (int round = 0; round < MAX_LOOKUP_ROUNDS; round++) {
+                Set<ResolveRequest> questions = new LinkedHashSet<>();
+                List<Unresolved> lookups = translation.unresolved().stream()
+                        .filter(u -> u.lookup() != null && !asked.contains(u.lookup()) && questions.add(u.lookup())).toList();
+                if (lookups.isEmpty()) {
+                    return translation;
+                }
+                asked.addAll(questions);
+                try {
+                    // Blocking is fine here: intake runs on a worker thread, never on the event loop.
+                    translators.resolve(lookups).get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    log.debug("A resolver failed during intake: {}", e.toString());
+                }
+                translation = translator.translate(data);
+                // A value still waiting for the lookup just made was not found unknown: its resolver
+                // did not answer. That is no fault of the publisher's, so it hears "not now", not 422.
+                translation.unresolved().stream()
+                        .filter(u -> u.reason() == Unresolved.Reason.NEEDS_LOOKUP && questions.contains(u.lookup())).findFirst()
+                        .ifPresent(u -> {
+                            throw new IntakeRefusedException(EventProblems.resolverUnavailable(u.lookup().concept()));
+                        });
+            }
+            return translation;
+        } catch (UnsupportedJsonEncodingException e) {
+            throw new IntakeRefusedException(EventProblems.invalid("the event's data is " + e.encoding()
+                    + ", and JSON data is UTF-8 (RFC 8259): send it as UTF-8"));
+        } catch (MalformedJsonException e) {
+            throw new IntakeRefusedException(EventProblems.invalid("the event's data is not valid JSON: " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while resolving identifiers", e);
+        }
+    }
+
+    private static void checkNegatable(Publishing publishing, byte[] data) {
+        if (publishing.reporter().negate().isEmpty()) {
+            return;
+        }
+        List<String> problems = data == null ? List.of("the event has no data")
+                : Negation.check(new String(data, StandardCharsets.UTF_8), publishing.reporter().negate());
+        if (!problems.isEmpty()) {
+            throw new IntakeRefusedException(EventProblems.invalid(publishing.type() + " completes " + publishing.reporter().context()
+                    + "'s part of saga " + publishing.reportsTo().name() + ", and its compensation negates "
+                    + publishing.reporter().negate().stream().map(p -> p.text()).toList() + " of its data, but " + String.join("; ", problems)));
+        }
+    }
+
+    /** The start event's data as each receiver of the saga's outcome will see it (SPEC section 6). */
+    private static Map<String, byte[]> outcomeData(Publishing publishing, byte[] data, Map<String, byte[]> copies) {
+        Map<String, byte[]> outcome = new LinkedHashMap<>();
+        outcome.put(publishing.publisher(), data);
+        // A participant the start event is not delivered to sees no data rather than the
+        // initiator's: the maps refuse such a saga at load (SagaChecks), this is only the last guard.
+        publishing.starts().participants().forEach(p -> outcome.putIfAbsent(p.context(), copies.get(p.context())));
+        return outcome;
+    }
+
+    static String endpoint(Translators translators, Publishing publishing, String receiver, Overrides overrides) {
+        String override = overrides.inbox(receiver, null);
+        if (override != null) {
+            return override;
+        }
+        for (Delivery delivery : publishing.route().deliver()) {
+            if (delivery.to().equals(receiver) && delivery.endpoint() != null) {
+                return delivery.endpoint();
+            }
+        }
+        BoundedContext context = translators.model().contexts().get(receiver);
+        return context == null || context.inbox() == null ? "" : context.inbox();
+    }
+
+    private static String sagaId(CloudEvent event, Publishing publishing) {
+        Object sagaId = event.getExtension(OutgoingEvents.SAGA_ID);
+        if (sagaId != null && !sagaId.toString().isBlank()) {
+            return sagaId.toString();
+        }
+        if (publishing.starts() != null) {
+            return event.getId();
+        }
+        if (publishing.reportsTo() != null) {
+            throw new IntakeRefusedException(EventProblems.invalid(publishing.type() + " reports to saga " + publishing.reportsTo().name()
+                    + " and needs the sagaid extension: the sagaid of the copy that started the participant's work"));
+        }
+        return null;
+    }
+
+    /**
+     * The event's own deadline wins; then, for a saga's start, the saga's; then the events entry's;
+     * then, for a report, its saga instance's; then the gateway's default (SPEC sections 5 and 6).
+     */
+    private Instant deadline(CloudEvent event, Publishing publishing, String sagaId, Instant now) {
+        Object own = event.getExtension(OutgoingEvents.DEADLINE);
+        if (own != null) {
+            return parseDeadline(own);
+        }
+        if (publishing.starts() != null && publishing.starts().deadline() != null) {
+            return now.plus(publishing.starts().deadline());
+        }
+        if (publishing.route() != null && publishing.route().deadline() != null) {
+            return now.plus(publishing.route().deadline());
+        }
+        if (publishing.reportsTo() != null && sagaId != null) {
+            return sagas.deadlineOf(sagaId).orElseGet(() -> now.plus(defaultDeadline));
+        }
+        return now.plus(defaultDeadline);
+    }
+
+    private static Instant parseDeadline(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return EventLimits.deadline("deadline", time.toInstant().truncatedTo(ChronoUnit.MICROS));
+        }
+        try {
+            return EventLimits.deadline("deadline", OffsetDateTime.parse(value.toString()).toInstant().truncatedTo(ChronoUnit.MICROS));
+        } catch (DateTimeParseException e) {
+            throw new IntakeRefusedException(EventProblems.invalid("deadline '" + value + "' is not an RFC 3339 timestamp"
+                    + " with an offset, such as 2026-11-30T12:00:00Z"));
+        }
+    }
+}

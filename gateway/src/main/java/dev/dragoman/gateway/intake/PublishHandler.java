@@ -1,0 +1,129 @@
+package dev.dragoman.gateway.intake;
+
+import dev.dragoman.gateway.metrics.EventMetrics;
+import dev.dragoman.gateway.problem.JsonAnswers;
+import dev.dragoman.gateway.problem.Problem;
+import dev.dragoman.gateway.security.CallerFilter;
+import dev.dragoman.gateway.security.CallerKeys;
+import io.cloudevents.CloudEvent;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /events} (SPEC section 5): the caller's key names the publishing context; the
+ * answer is 202 once the event is stored, or a problem (docs/EVENTS.md).
+ */
+final class PublishHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishHandler.class);
+
+    private final CallerKeys keys;
+    private final EventIntake intake;
+    private final int maxEventSize;
+    private final EventMetrics metrics;
+    private final Executor workers;
+
+    /** @param workers runs the blocking intake (JDBC), off the event loop */
+    PublishHandler(CallerKeys keys, EventIntake intake, int maxEventSize, EventMetrics metrics, Executor workers) {
+        this.keys = keys;
+        this.intake = intake;
+        this.maxEventSize = maxEventSize;
+        this.metrics = metrics;
+        this.workers = workers;
+    }
+
+    Mono<ServerResponse> publish(ServerRequest request) {
+        String key = request.headers().firstHeader(CallerFilter.API_KEY);
+        Optional<String> caller = keys.contextOf(key);
+        if (caller.isEmpty() && !(keys.openDevelopmentMode() && (key == null || key.isEmpty()))) {
+            return refuse(request, Problem.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "No valid API key",
+                    key == null || key.isEmpty() ? "send the publishing context's API key in the " + CallerFilter.API_KEY + " header"
+                            : "the " + CallerFilter.API_KEY + " header holds no key this gateway knows"),
+                    headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + CallerFilter.API_KEY + "\""));
+        }
+        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), maxEventSize)
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(new byte[0])
+                .flatMap(body -> {
+                    CloudEvent event = CloudEventReader.read(request.headers().asHttpHeaders(), body);
+                    // A future, not subscribeOn: a caller hanging up cancels the Mono, and must not
+                    // interrupt a transaction half way (the event is then stored or not, whole).
+                    return Mono.fromFuture(() -> CompletableFuture.supplyAsync(() -> intake.accept(caller.orElse(null), event), workers));
+                })
+                .flatMap(accepted -> JsonAnswers.answer(HttpStatus.ACCEPTED, view(accepted)))
+                .onErrorResume(InvalidEventException.class, e -> refuse(request, EventProblems.invalid(e.getMessage())))
+                .onErrorResume(IntakeRefusedException.class, e -> refuse(request, e.problem(), headers -> {
+                    if (e.problem().getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+                        headers.set(HttpHeaders.RETRY_AFTER, EventProblems.RETRY_AFTER_SECONDS);
+                    }
+                }))
+                .onErrorResume(DataBufferLimitException.class, e -> refuse(request, Problem.of(HttpStatus.CONTENT_TOO_LARGE,
+                        "event-too-large", "Event too large", "the event is larger than " + maxEventSize
+                                + " bytes (dragoman.events.max-event-size)")))
+                .onErrorResume(DataAccessException.class, e -> storeUnavailable(request, e));
+    }
+
+    /**
+     * 503 when the event store cannot be reached: nothing was accepted, and the publisher should
+     * publish again later (the same source and id are safe to repeat).
+     */
+    private Mono<ServerResponse> storeUnavailable(ServerRequest request, DataAccessException e) {
+        log.warn("Could not store an event: the event store is unavailable ({}); answered 503", e.getMostSpecificCause().getMessage());
+        return refuse(request, Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "event-store-unavailable", "Event store unavailable",
+                "the event could not be stored, so it was not accepted: publish it again later (the same source and id are"
+                        + " never delivered twice)"), headers -> headers.set(HttpHeaders.RETRY_AFTER, "5"));
+    }
+
+    /** Answers the problem, counted under its type's last segment (invalid-event, untranslatable-identifier, ...). */
+    private Mono<ServerResponse> refuse(ServerRequest request, ProblemDetail problem) {
+        return refuse(request, problem, headers -> { });
+    }
+
+    private Mono<ServerResponse> refuse(ServerRequest request, ProblemDetail problem, Consumer<HttpHeaders> headers) {
+        String type = problem.getType().toString();
+        metrics.refused(type.substring(type.lastIndexOf('/') + 1));
+        return JsonAnswers.problem(request, problem, headers);
+    }
+
+    private static Map<String, Object> view(Accepted accepted) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("source", accepted.source());
+        view.put("id", accepted.id());
+        view.put("type", accepted.type());
+        if (accepted.sagaId() != null) {
+            view.put("sagaid", accepted.sagaId());
+        }
+        view.put("deadline", accepted.deadline().toString());
+        view.put("duplicate", accepted.duplicate());
+        view.put("receivers", accepted.receivers());
+        view.put("status", "/admin/events?source=" + encode(accepted.source()) + "&id=" + encode(accepted.id()));
+        return view;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

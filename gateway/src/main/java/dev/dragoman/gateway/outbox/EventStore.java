@@ -1,0 +1,152 @@
+package dev.dragoman.gateway.outbox;
+
+import static dev.dragoman.gateway.outbox.Timestamps.instant;
+import static dev.dragoman.gateway.outbox.Timestamps.sql;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/**
+ * The published events and the outbox, in SQL that runs on H2 and PostgreSQL alike. Callers run
+ * these in their own transactions; claiming due work uses {@code FOR UPDATE SKIP LOCKED}, so
+ * that instances sharing a database never take the same row.
+ */
+public final class EventStore {
+
+    private static final String DELIVERY_COLUMNS = "id, kind, event_source, event_id, type, saga_id, receiver, endpoint, status, attempts,"
+            + " next_attempt_at, last_error, deadline, created_at, finished_at";
+
+    private final JdbcClient jdbc;
+
+    public EventStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Records an accepted event.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the same source and id were accepted before
+     */
+    public long insertPublished(String source, String eventId, String type, String publisher, String sagaId, Instant deadline,
+            Instant acceptedAt) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO published_event (source, event_id, type, publisher, saga_id, deadline, accepted_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(source, eventId, type, publisher, sagaId, sql(deadline), sql(acceptedAt))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void enqueue(Long publishedId, OutboxEntry entry, Instant now) {
+        jdbc.sql("INSERT INTO delivery (published_id, kind, event_source, event_id, type, saga_id, receiver, endpoint, payload, deadline,"
+                        + " status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")
+                .params(publishedId, entry.kind(), entry.source(), entry.eventId(), entry.type(), entry.sagaId(), entry.receiver(),
+                        entry.endpoint(), new String(entry.payload(), StandardCharsets.UTF_8), sql(entry.deadline()), sql(now), sql(now))
+                .update();
+    }
+
+    /**
+     * Takes up to {@code limit} due copies for this instance. Those whose deadline has come are
+     * expired here and then; the others' next attempt moves a lease ahead, so that no other
+     * instance takes them while they are being sent, and so that a crashed instance's copies are
+     * taken again once the lease runs out.
+     */
+    public Claim claimDue(Instant now, int limit, Duration lease) {
+        // No ORDER BY: H2 locks every row it sorts, so one instance's claim would lock the whole due
+        // set and the others would skip it all. The scan of the index on (status, next_attempt_at)
+        // meets the due rows oldest first anyway.
+        List<Claimed> due = jdbc.sql("SELECT id, receiver, endpoint, type, event_id, saga_id, payload, deadline, attempts FROM delivery"
+                        + " WHERE status = 'PENDING' AND next_attempt_at <= ? FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
+                .param(sql(now))
+                .query((rs, n) -> new Claimed(rs.getLong("id"), rs.getString("receiver"), rs.getString("endpoint"), rs.getString("type"),
+                        rs.getString("event_id"), rs.getString("saga_id"),
+                        rs.getString("payload").getBytes(StandardCharsets.UTF_8), instant(rs, "deadline"), rs.getInt("attempts") + 1))
+                .list();
+        List<Claimed> toSend = new ArrayList<>();
+        List<Claimed> expired = new ArrayList<>();
+        for (Claimed claimed : due) {
+            if (now.isBefore(claimed.deadline())) {
+                jdbc.sql("UPDATE delivery SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?")
+                        .params(sql(now.plus(lease)), claimed.id()).update();
+                toSend.add(claimed);
+            } else {
+                finish(claimed.id(), DeliveryStatus.EXPIRED, "deadline " + claimed.deadline() + " passed after " + (claimed.attempt() - 1)
+                        + " attempts", now);
+                expired.add(claimed);
+            }
+        }
+        return new Claim(toSend, expired);
+    }
+
+    public void finish(long id, DeliveryStatus status, String error, Instant now) {
+        jdbc.sql("UPDATE delivery SET status = ?, last_error = ?, finished_at = ? WHERE id = ? AND status = 'PENDING'")
+                .params(status.name(), truncate(error), sql(now), id).update();
+    }
+
+    public void retryAt(long id, Instant at, String error) {
+        jdbc.sql("UPDATE delivery SET next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'PENDING'")
+                .params(sql(at), truncate(error), id).update();
+    }
+
+    /** How many copies wait, and since when the oldest of them does. */
+    public Depth depth() {
+        return jdbc.sql("SELECT COUNT(*) AS pending, MIN(created_at) AS oldest FROM delivery WHERE status = 'PENDING'")
+                .query((rs, n) -> new Depth(rs.getLong("pending"), instant(rs, "oldest"))).single();
+    }
+
+    public List<DeliveryRecord> deliveriesOfEvent(String source, String eventId) {
+        return jdbc.sql("SELECT " + DELIVERY_COLUMNS + " FROM delivery WHERE event_source = ? AND event_id = ? ORDER BY id")
+                .params(source, eventId).query(EventStore::record).list();
+    }
+
+    public List<DeliveryRecord> deliveriesOfSaga(String sagaId) {
+        return jdbc.sql("SELECT " + DELIVERY_COLUMNS + " FROM delivery WHERE saga_id = ? ORDER BY id").param(sagaId)
+                .query(EventStore::record).list();
+    }
+
+    public Optional<Published> published(String source, String eventId) {
+        return jdbc.sql("SELECT type, publisher, saga_id, deadline, accepted_at FROM published_event WHERE source = ? AND event_id = ?")
+                .params(source, eventId)
+                .query((rs, n) -> new Published(source, eventId, rs.getString("type"), rs.getString("publisher"), rs.getString("saga_id"),
+                        instant(rs, "deadline"), instant(rs, "accepted_at")))
+                .optional();
+    }
+
+    private static DeliveryRecord record(ResultSet rs, int n) throws SQLException {
+        return new DeliveryRecord(rs.getLong("id"), rs.getString("kind"), rs.getString("event_source"), rs.getString("event_id"),
+                rs.getString("type"), rs.getString("saga_id"), rs.getString("receiver"), rs.getString("endpoint"),
+                DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
+                rs.getString("last_error"), instant(rs, "deadline"), instant(rs, "created_at"), instant(rs, "finished_at"));
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 2000 ? error : error.substring(0, 2000) + "...";
+    }
+
+    /** What one claim took: copies to send now, and copies it found past their deadline and expired. */
+    public record Claim(List<Claimed> toSend, List<Claimed> expired) {
+    }
+
+    /** A copy claimed for sending; {@code attempt} counts from 1 (for an expired copy: the attempt it did not get). */
+    public record Claimed(long id, String receiver, String endpoint, String type, String eventId, String sagaId, byte[] payload,
+            Instant deadline, int attempt) {
+    }
+
+    /** The outbox's backlog. */
+    public record Depth(long pending, Instant oldestCreatedAt) {
+    }
+
+    /** An accepted event. */
+    public record Published(String source, String eventId, String type, String publisher, String sagaId, Instant deadline,
+            Instant acceptedAt) {
+    }
+}
