@@ -20,6 +20,34 @@ public final class DirectionTranslator {
     }
 
     /**
+     * Translates every part a message has, path, query, headers and body, as the methods below
+     * translate each. A path refused as ambiguous, or a body that is not JSON, is reported in
+     * the result, and the other parts are translated all the same: what that means for the
+     * message is the caller's to decide.
+     */
+    public MessageTranslation translate(Message message) {
+        TextTranslation pathTranslation = message.path() == null ? null : path(message.path());
+        TextTranslation queryTranslation = message.query() == null ? null
+                // without rules the query is what it was: no need to read it
+                : query.isEmpty() ? new TextTranslation(message.query(), null, 0, List.of()) : queryString(message.query());
+        ValuesTranslation headersTranslation = message.headers() == null ? null : headers(message.headers());
+        BodyTranslation bodyTranslation = null;
+        MalformedJsonException bodyFailure = null;
+        if (message.body() != null) {
+            try {
+                bodyTranslation = body(message.body());
+            } catch (MalformedJsonException e) {
+                bodyFailure = e;
+            }
+        }
+        Message translated = new Message(pathTranslation == null ? null : pathTranslation.text(),
+                queryTranslation == null ? null : queryTranslation.text(),
+                headersTranslation == null ? null : headersTranslation.values(),
+                bodyTranslation == null ? null : bodyTranslation.body());
+        return new MessageTranslation(translated, pathTranslation, queryTranslation, headersTranslation, bodyTranslation, bodyFailure);
+    }
+
+    /**
      * Translates a path (after strip-prefix, percent-encoded as it arrived) by the first matching
      * template. Dot-segments are removed first, also when no template matches: the text is the
      * path to forward. A {@link TextTranslation#refusal() refusal} means it must not be forwarded.

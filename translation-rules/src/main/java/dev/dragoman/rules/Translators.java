@@ -24,6 +24,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Every translator of a model, compiled once: one per route and direction, one per event
@@ -99,6 +100,36 @@ public final class Translators {
             }
         }
         return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Translates a whole message in one direction of a route, asking the resolvers what the
+     * translation needs and translating again, in rounds (see {@link #translate(Supplier, Function)}).
+     * A message refused as ambiguous asks nothing: it is not going anywhere.
+     */
+    public CompletableFuture<Resolved<MessageTranslation>> translate(DirectionTranslator direction, Message message) {
+        return translate(() -> direction.translate(message), t -> t.refusal() != null ? List.of() : t.unresolved());
+    }
+
+    /**
+     * Translates a JSON document (an event's data, say), asking the resolvers what the
+     * translation needs and translating again, in rounds (see {@link #translate(Supplier, Function)}).
+     * The future fails with the {@link MalformedJsonException} when the bytes are not JSON.
+     */
+    public CompletableFuture<Resolved<BodyTranslation>> translate(BodyTranslator body, byte[] json) {
+        return translate(() -> body.translate(json), BodyTranslation::unresolved);
+    }
+
+    /**
+     * Translates with {@code translate}, asks the resolvers each distinct question that the
+     * values {@code unresolvedOf} it list need (without blocking a thread), and translates again;
+     * a translation lists at most {@link Unresolved#REPORTED_LIMIT} values, so this goes on in
+     * rounds, each asking what nobody has asked yet, at most 20 of them. It stops early when a
+     * resolver failed and values still wait for its answer: {@link Resolved#unavailable()} says
+     * which. The future fails only with what {@code translate} throws.
+     */
+    public <T> CompletableFuture<Resolved<T>> translate(Supplier<T> translate, Function<T, List<Unresolved>> unresolvedOf) {
+        return new LookupRounds<>(resolvers, translate, unresolvedOf).run();
     }
 
     public Optional<ResolverCache> resolverCache(String concept) {

@@ -2,12 +2,12 @@ package dev.dragoman.gateway.admin;
 
 import dev.dragoman.gateway.filter.Lookups;
 import dev.dragoman.gateway.model.ServedModel;
-import dev.dragoman.rules.BodyTranslation;
 import dev.dragoman.rules.DirectionTranslator;
+import dev.dragoman.rules.Message;
+import dev.dragoman.rules.MessageTranslation;
+import dev.dragoman.rules.QueryStrings;
 import dev.dragoman.rules.RouteTranslator;
-import dev.dragoman.rules.TextTranslation;
 import dev.dragoman.rules.Unresolved;
-import dev.dragoman.rules.ValuesTranslation;
 import dev.dragoman.rules.model.OnUnknown;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -155,10 +155,14 @@ final class DryRun {
      */
     static Mono<Map<String, Object>> run(ServedModel served, RouteTranslator route, Input input) {
         DirectionTranslator rules = input.direction().equals(REQUEST) ? route.request() : route.response();
-        return Lookups.translate(route.route().id(), served.translators(), () -> attempt(rules, input), attempt -> attempt.unresolved)
-                .map(attempt -> answer(served, route, input, attempt))
+        Message message = new Message(input.path(), input.query() == null ? null : QueryStrings.encode(input.query()),
+                input.headers(), input.body());
+        // every part's values are asked about, an ambiguous path's too: a dry run shows everything
+        return Lookups.translate(route.route().id(), served.translators(), () -> rules.translate(message).requireReadableBody(),
+                        MessageTranslation::unresolvedPerPart)
+                .map(translation -> answer(served, route, input, translation))
                 .onErrorResume(ErrorResponseException.class, e -> {
-                    Map<String, Object> answer = answer(served, route, input, attempt(rules, input));
+                    Map<String, Object> answer = answer(served, route, input, rules.translate(message).requireReadableBody());
                     String type = e.getBody().getType().getPath();
                     answer.put("outcome", type.substring(type.lastIndexOf('/') + 1));
                     answer.put("problem", problem(e.getBody()));
@@ -178,74 +182,46 @@ final class DryRun {
         return view;
     }
 
-    private static final class Attempt {
-        final List<Unresolved> unresolved = new ArrayList<>();
-        int translated;
-        String path;
-        Map<String, List<String>> query;
-        Map<String, List<String>> headers;
-        byte[] body;
-    }
-
-    private static Attempt attempt(DirectionTranslator rules, Input input) {
-        Attempt attempt = new Attempt();
-        if (input.path() != null) {
-            TextTranslation path = rules.path(input.path());
-            attempt.path = path.text();
-            attempt.translated += path.translated();
-            attempt.unresolved.addAll(path.unresolved());
-        }
-        if (input.query() != null) {
-            ValuesTranslation query = rules.query(input.query());
-            attempt.query = query.values();
-            attempt.translated += query.translated();
-            attempt.unresolved.addAll(query.unresolved());
-        }
-        if (input.headers() != null) {
-            ValuesTranslation headers = rules.headers(input.headers());
-            attempt.headers = headers.values();
-            attempt.translated += headers.translated();
-            attempt.unresolved.addAll(headers.unresolved());
-        }
-        if (input.body() != null) {
-            BodyTranslation body = rules.body(input.body());
-            attempt.body = body.body();
-            attempt.translated += body.translated();
-            attempt.unresolved.addAll(body.unresolved());
-        }
-        return attempt;
-    }
-
-    private static Map<String, Object> answer(ServedModel served, RouteTranslator route, Input input, Attempt attempt) {
+    private static Map<String, Object> answer(ServedModel served, RouteTranslator route, Input input, MessageTranslation translation) {
+        Message translated = translation.message();
+        List<Unresolved> unresolved = translation.unresolvedPerPart();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("route", route.route().id());
         answer.put("direction", input.direction());
         answer.put("modelVersion", served.version());
-        if (attempt.path != null) {
-            answer.put("path", attempt.path);
+        if (translated.path() != null) {
+            answer.put("path", translated.path());
         }
-        if (attempt.query != null) {
-            answer.put("query", attempt.query);
+        if (translated.query() != null) {
+            answer.put("query", parameters(input.query(), translated.query()));
         }
-        if (attempt.headers != null) {
-            answer.put("headers", attempt.headers);
+        if (translated.headers() != null) {
+            answer.put("headers", translated.headers());
         }
-        if (attempt.body != null) {
+        if (translated.body() != null) {
             // The translated bytes as they would be sent: spliced, not re-generated.
-            answer.put("body", new RawValue(new String(attempt.body, StandardCharsets.UTF_8)));
+            answer.put("body", new RawValue(new String(translated.body(), StandardCharsets.UTF_8)));
         }
-        answer.put("translated", attempt.translated);
-        answer.put("unresolved", attempt.unresolved.stream().map(DryRun::unresolved).toList());
-        answer.put("outcome", outcome(route, attempt));
+        answer.put("translated", translation.translated());
+        answer.put("unresolved", unresolved.stream().map(DryRun::unresolved).toList());
+        answer.put("outcome", outcome(route, unresolved));
         return answer;
+    }
+
+    /** The translated query as the parameters it was given as: each name in its place, with no value if it had none. */
+    private static Map<String, List<String>> parameters(Map<String, List<String>> given, String translatedQuery) {
+        Map<String, List<String>> decoded = QueryStrings.decode(translatedQuery);
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        given.keySet().forEach(name -> parameters.put(name, decoded.getOrDefault(name, List.of())));
+        return parameters;
     }
 
     /**
      * What the route would do: {@code translated}, {@code rejected} (422 for a request, 502 for a response) or {@code passed};
      * {@link #run} makes it {@code resolver-unavailable} or {@code resolver-timeout} when a resolver failed.
      */
-    private static String outcome(RouteTranslator route, Attempt attempt) {
-        if (attempt.unresolved.isEmpty()) {
+    private static String outcome(RouteTranslator route, List<Unresolved> unresolved) {
+        if (unresolved.isEmpty()) {
             return "translated";
         }
         return route.route().onUnknown() == OnUnknown.REJECT ? "rejected" : "passed";

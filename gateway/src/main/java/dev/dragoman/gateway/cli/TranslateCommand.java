@@ -1,16 +1,15 @@
 package dev.dragoman.gateway.cli;
 
-import dev.dragoman.rules.BodyTranslation;
 import dev.dragoman.rules.ContextMaps;
 import dev.dragoman.rules.DirectionTranslator;
 import dev.dragoman.rules.LoadError;
 import dev.dragoman.rules.LoadResult;
-import dev.dragoman.rules.MalformedJsonException;
+import dev.dragoman.rules.Message;
+import dev.dragoman.rules.MessageTranslation;
+import dev.dragoman.rules.QueryStrings;
 import dev.dragoman.rules.RouteTranslator;
-import dev.dragoman.rules.TextTranslation;
 import dev.dragoman.rules.Translators;
 import dev.dragoman.rules.Unresolved;
-import dev.dragoman.rules.ValuesTranslation;
 import dev.dragoman.rules.model.Route;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,40 +105,29 @@ final class TranslateCommand implements Callable<Integer> {
             return 1;
         }
         DirectionTranslator rules = direction == Direction.request ? translator.request() : translator.response();
-        List<Unresolved> unresolved = new ArrayList<>();
-        int translated = 0;
-        if (path != null) {
-            TextTranslation result = rules.path(path);
-            err.println("path " + result.text() + (result.template() == null ? "   (no template matches: forwarded unchanged)" : ""));
-            translated += result.translated();
-            unresolved.addAll(result.unresolved());
-        }
-        if (query != null) {
-            ValuesTranslation result = rules.query(query(query));
-            err.println("query " + queryString(result.values()));
-            translated += result.translated();
-            unresolved.addAll(result.unresolved());
-        }
-        if (!headerValues.isEmpty()) {
-            ValuesTranslation result = rules.headers(headerValues);
-            result.values().forEach((name, values) -> values.forEach(value -> err.println("header " + name + ": " + value)));
-            translated += result.translated();
-            unresolved.addAll(result.unresolved());
-        }
+        Map<String, List<String>> parameters = query == null ? null : query(query);
         byte[] body = readStdin();
-        if (body.length > 0) {
-            BodyTranslation result;
-            try {
-                result = rules.body(body);
-            } catch (MalformedJsonException e) {
-                err.println("the body is not JSON: " + e.getMessage());
-                return 1;
-            }
-            out.print(new String(result.body(), StandardCharsets.UTF_8));
-            out.flush();
-            translated += result.translated();
-            unresolved.addAll(result.unresolved());
+        MessageTranslation result = rules.translate(new Message(path, parameters == null ? null : QueryStrings.encode(parameters),
+                headerValues.isEmpty() ? null : headerValues, body.length > 0 ? body : null));
+        if (result.path() != null) {
+            err.println("path " + result.path().text() + (result.path().template() == null ? "   (no template matches: forwarded unchanged)" : ""));
         }
+        if (result.query() != null) {
+            err.println("query " + queryString(QueryStrings.decode(result.query().text())));
+        }
+        if (result.headers() != null) {
+            result.headers().values().forEach((name, values) -> values.forEach(value -> err.println("header " + name + ": " + value)));
+        }
+        if (result.bodyFailure() != null) {
+            err.println("the body is not JSON: " + result.bodyFailure().getMessage());
+            return 1;
+        }
+        if (result.body() != null) {
+            out.print(new String(result.body().body(), StandardCharsets.UTF_8));
+            out.flush();
+        }
+        int translated = result.translated();
+        List<Unresolved> unresolved = result.unresolvedPerPart();
         unresolved.forEach(u -> err.println("untranslatable: " + u));
         err.println("route " + route + " " + direction + ": " + Summary.count(translated, "value") + " translated"
                 + (unresolved.isEmpty() ? "" : ", " + unresolved.size() + " untranslatable (the gateway "

@@ -1,24 +1,17 @@
 package dev.dragoman.gateway.filter;
 
 import dev.dragoman.gateway.problem.Problem;
+import dev.dragoman.rules.DirectionTranslator;
+import dev.dragoman.rules.Message;
+import dev.dragoman.rules.MessageTranslation;
+import dev.dragoman.rules.Resolved;
 import dev.dragoman.rules.Translators;
 import dev.dragoman.rules.Unresolved;
-import dev.dragoman.rules.resolver.ResolveRequest;
-import dev.dragoman.rules.resolver.ResolverCache;
 import dev.dragoman.rules.resolver.ResolverUnavailableException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,8 +25,8 @@ import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
 
 /**
- * Translation with resolvers: translate; if some value needs a resolver's answer, ask (each
- * distinct question once, without blocking a thread) and translate once more.
+ * Translation with resolvers, as the engine does it ({@link Translators#translate(Supplier, Function)}),
+ * answered the HTTP way.
  *
  * <p>A value still waiting for an answer then is one whose resolver failed: that says nothing
  * about the value, so it is not reported as unknown (a 422 would blame the caller). The Mono
@@ -49,9 +42,6 @@ public final class Lookups {
     /** Failures are not cached, so the next request asks again at once; a second leaves the resolver a breath. */
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
-    /** At most this many rounds of {@link Unresolved#REPORTED_LIMIT} questions each for one message. */
-    static final int MAX_ROUNDS = 20;
-
     private Lookups() {
     }
 
@@ -61,86 +51,24 @@ public final class Lookups {
     }
 
     /**
-     * Translates with {@code attempt}, asks the resolvers what it could not answer, and translates again.
+     * Translates with {@code attempt}, asks the resolvers what it could not answer, and translates
+     * again, in rounds, as {@link Translators#translate(Supplier, Function)} does.
      *
      * @param route the route's id, for the problem; null leaves it unnamed
      * @return the last attempt, or an {@link ErrorResponseException} (503 or 504) when a resolver failed
      */
     public static <T> Mono<T> translate(String route, Translators translators, Supplier<T> attempt,
             Function<T, List<Unresolved>> unresolvedOf) {
-        return round(route, translators, attempt, unresolvedOf, attempt.get(), new HashSet<>(), 1);
+        return answered(route, Mono.fromFuture(() -> translators.translate(attempt, unresolvedOf)));
     }
 
-    /**
-     * An attempt lists at most {@link Unresolved#REPORTED_LIMIT} values, so a message with more
-     * distinct questions than that is answered over several rounds, each asking what the last
-     * attempt listed and nobody has asked yet; {@link #MAX_ROUNDS} bounds what one message may ask.
-     */
-    private static <T> Mono<T> round(String route, Translators translators, Supplier<T> attempt, Function<T, List<Unresolved>> unresolvedOf,
-            T current, Set<ResolveRequest> asked, int round) {
-        Set<ResolveRequest> questions = lookups(unresolvedOf.apply(current));
-        questions.removeAll(asked);
-        if (questions.isEmpty() || round > MAX_ROUNDS) {
-            // Still waiting on a question already asked: the cache let go of its answer (a message with
-            // more distinct questions than its maximum size); the filters report that as an unknown.
-            return Mono.just(current);
-        }
-        asked.addAll(questions);
-        return Mono.fromFuture(() -> ask(translators, questions)).flatMap(failures -> {
-            T next = attempt.get();
-            Map<String, Throwable> blocking = new LinkedHashMap<>();
-            for (ResolveRequest waiting : lookups(unresolvedOf.apply(next))) {
-                Throwable failure = failures.get(waiting.concept());
-                if (failure != null) {
-                    blocking.putIfAbsent(waiting.concept(), failure);
-                }
-            }
-            return blocking.isEmpty() ? round(route, translators, attempt, unresolvedOf, next, asked, round + 1)
-                    : Mono.error(unavailable(route, blocking));
-        });
+    /** A message's translation with lookups, or the 503 or 504 of a resolver that failed. */
+    static Mono<MessageTranslation> translate(String route, Translators translators, DirectionTranslator rules, Message message) {
+        return answered(route, Mono.fromFuture(() -> translators.translate(rules, message)));
     }
 
-    private static Set<ResolveRequest> lookups(List<Unresolved> unresolved) {
-        Set<ResolveRequest> questions = new LinkedHashSet<>();
-        for (Unresolved u : unresolved) {
-            if (u.reason() == Unresolved.Reason.NEEDS_LOOKUP && u.lookup() != null) {
-                questions.add(u.lookup());
-            }
-        }
-        return questions;
-    }
-
-    /** Asks every question; completes (never fails) with the first failure of each concept whose resolver failed. */
-    private static CompletableFuture<Map<String, Throwable>> ask(Translators translators, Set<ResolveRequest> questions) {
-        Map<String, Throwable> failures = new LinkedHashMap<>();
-        List<CompletableFuture<?>> asked = new ArrayList<>();
-        for (ResolveRequest question : questions) {
-            Optional<ResolverCache> cache = translators.resolverCache(question.concept());
-            if (cache.isEmpty()) {
-                continue;
-            }
-            asked.add(cache.get().resolve(question).handle((answer, failure) -> {
-                if (failure != null) {
-                    synchronized (failures) {
-                        failures.putIfAbsent(question.concept(), unwrap(failure));
-                    }
-                }
-                return null;
-            }));
-        }
-        return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            synchronized (failures) {
-                return new LinkedHashMap<>(failures);
-            }
-        });
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
+    private static <T> Mono<T> answered(String route, Mono<Resolved<T>> resolved) {
+        return resolved.flatMap(r -> r.answered() ? Mono.just(r.translation()) : Mono.error(unavailable(route, r.unavailable())));
     }
 
     static ErrorResponseException unavailable(String route, Map<String, Throwable> failures) {

@@ -2,19 +2,17 @@ package dev.dragoman.gateway.filter;
 
 import dev.dragoman.gateway.metrics.TranslationMetrics;
 import dev.dragoman.gateway.problem.Problem;
-import dev.dragoman.rules.BodyTranslation;
 import dev.dragoman.rules.DirectionTranslator;
 import dev.dragoman.rules.MalformedJsonException;
+import dev.dragoman.rules.Message;
+import dev.dragoman.rules.MessageTranslation;
 import dev.dragoman.rules.RouteTranslator;
-import dev.dragoman.rules.TextTranslation;
 import dev.dragoman.rules.Translators;
 import dev.dragoman.rules.UnsupportedJsonEncodingException;
-import dev.dragoman.rules.ValuesTranslation;
 import dev.dragoman.rules.model.OnUnknown;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Map;
 import java.util.Objects;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -117,96 +115,61 @@ public final class RequestTranslationFilter implements GatewayFilter {
 
     private Mono<Outcome> translate(ServerHttpRequest request, Body body) {
         Timer.Sample sample = metrics.start();
-        return Lookups.translate(route.route().id(), translators, () -> attempt(request, body.bytes()), attempt -> attempt.unknowns.listed())
-                .map(attempt -> {
+        URI uri = request.getURI();
+        // a path without templates is forwarded as it came, dot-segments and all
+        Message message = new Message(rules.translatesPath() ? uri.getRawPath() : null, rules.translatesQuery() ? uri.getRawQuery() : null,
+                rules.translatesHeaders() ? RouteTranslation.headersToTranslate(rules, request.getHeaders()) : null, body.bytes());
+        return Lookups.translate(route.route().id(), translators, rules, message)
+                .map(translation -> {
                     metrics.stop(sample, route.route().id(), DIRECTION);
-                    return finish(request, attempt, body.decoded());
+                    return finish(request, translation, body.decoded());
                 });
     }
 
-    /** One translation of every part of the request, collecting the untranslatable values. */
-    private static final class Attempt {
-        final Unknowns unknowns = new Unknowns();
-        int translated;
-        String rawPath;
-        String rawQuery;
-        Map<String, java.util.List<String>> headers = Map.of();
-        byte[] body;
-        ProblemDetail problem;
-    }
-
-    private Attempt attempt(ServerHttpRequest request, byte[] body) {
-        Attempt attempt = new Attempt();
-        URI uri = request.getURI();
-        attempt.rawPath = uri.getRawPath();
-        if (rules.translatesPath()) {
-            TextTranslation path = rules.path(uri.getRawPath());
-            if (path.refusal() != null) {
-                attempt.problem = problem(HttpStatus.BAD_REQUEST, "ambiguous-path", "Ambiguous path", path.refusal());
-                return attempt;
-            }
-            attempt.rawPath = path.text();
-            attempt.translated += path.translated();
-            attempt.unknowns.addAll(path.unresolved());
-        }
-        attempt.rawQuery = uri.getRawQuery();
-        if (rules.translatesQuery() && uri.getRawQuery() != null) {
-            TextTranslation query = rules.queryString(uri.getRawQuery());
-            attempt.rawQuery = query.text();
-            attempt.translated += query.translated();
-            attempt.unknowns.addAll(query.unresolved());
-        }
-        if (rules.translatesHeaders()) {
-            ValuesTranslation headers = RouteTranslation.headers(rules, request.getHeaders());
-            attempt.headers = headers.values();
-            attempt.translated += headers.translated();
-            attempt.unknowns.addAll(headers.unresolved());
-        }
-        if (body != null) {
-            try {
-                BodyTranslation translation = rules.body(body);
-                attempt.body = translation.body();
-                attempt.translated += translation.translated();
-                attempt.unknowns.add(translation);
-            } catch (UnsupportedJsonEncodingException e) {
-                attempt.problem = unsupportedCharset(e.encoding());
-            } catch (MalformedJsonException e) {
-                attempt.problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON body",
-                        "the request body is declared JSON but is not: " + e.getMessage()
-                                + (e.byteOffset() >= 0 ? " (at byte " + e.byteOffset() + ")" : ""));
-            }
-        }
-        return attempt;
-    }
-
-    private Outcome finish(ServerHttpRequest request, Attempt attempt, boolean decoded) {
+    private Outcome finish(ServerHttpRequest request, MessageTranslation translation, boolean decoded) {
         String id = route.route().id();
-        if (attempt.problem != null) {
-            return new Outcome(null, attempt.problem);
+        if (translation.refusal() != null) {
+            return new Outcome(null, problem(HttpStatus.BAD_REQUEST, "ambiguous-path", "Ambiguous path", translation.refusal()));
         }
-        metrics.translated(id, DIRECTION, attempt.translated);
-        if (!attempt.unknowns.isEmpty()) {
-            metrics.unknown(id, DIRECTION, attempt.unknowns.listed(), attempt.unknowns.total());
+        if (translation.bodyFailure() instanceof UnsupportedJsonEncodingException e) {
+            return new Outcome(null, unsupportedCharset(e.encoding()));
+        }
+        if (translation.bodyFailure() != null) {
+            MalformedJsonException e = translation.bodyFailure();
+            return new Outcome(null, problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON body",
+                    "the request body is declared JSON but is not: " + e.getMessage()
+                            + (e.byteOffset() >= 0 ? " (at byte " + e.byteOffset() + ")" : "")));
+        }
+        metrics.translated(id, DIRECTION, translation.translated());
+        if (translation.unresolvedCount() > 0) {
+            metrics.unknown(id, DIRECTION, translation.unresolved(), translation.unresolvedCount());
             if (route.route().onUnknown() == OnUnknown.REJECT) {
                 return new Outcome(null, Problem.untranslatable(HttpStatus.UNPROCESSABLE_CONTENT, id, DIRECTION,
-                        attempt.unknowns.listed(), attempt.unknowns.total()));
+                        translation.unresolved(), translation.unresolvedCount()));
             }
         }
-        ServerHttpRequest translated = request.mutate()
-                .uri(uriWith(request.getURI(), attempt.rawPath, attempt.rawQuery))
+        Message translated = translation.message();
+        URI uri = request.getURI();
+        String rawPath = translated.path() != null ? translated.path() : uri.getRawPath();
+        String rawQuery = translated.query() != null ? translated.query() : uri.getRawQuery();
+        byte[] body = translated.body();
+        ServerHttpRequest forwarded = request.mutate()
+                .uri(uriWith(uri, rawPath, rawQuery))
                 .headers(headers -> {
-                    RouteTranslation.replace(headers, attempt.headers);
-                    if (attempt.body != null) {
+                    if (translated.headers() != null) {
+                        RouteTranslation.replace(headers, translated.headers());
+                    }
+                    if (body != null) {
                         headers.remove(HttpHeaders.TRANSFER_ENCODING);
                         if (decoded) {
                             // forwarded as translated: decoded, so no coding applies any more
                             headers.remove(HttpHeaders.CONTENT_ENCODING);
                         }
-                        headers.setContentLength(attempt.body.length);
+                        headers.setContentLength(body.length);
                     }
                 })
                 .build();
-        return new Outcome(attempt.body == null ? translated : withBody(translated, attempt.body), null);
+        return new Outcome(body == null ? forwarded : withBody(forwarded, body), null);
     }
 
     /**

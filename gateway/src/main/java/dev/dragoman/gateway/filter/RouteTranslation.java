@@ -4,7 +4,6 @@ import dev.dragoman.gateway.metrics.TranslationMetrics;
 import dev.dragoman.rules.DirectionTranslator;
 import dev.dragoman.rules.RouteTranslator;
 import dev.dragoman.rules.Translators;
-import dev.dragoman.rules.ValuesTranslation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +22,11 @@ public record RouteTranslation(Translators translators, RouteTranslator route, l
     }
 
     /**
-     * Translates the headers that {@code rules} name; the others are not looked at. Lines of one
-     * header in several casings ({@code x-game} and {@code X-GAME}) are one header with all their
-     * values, under the first casing seen: translated once, written back once.
+     * The headers that {@code rules} name, to translate; the others are not looked at. Lines of
+     * one header in several casings ({@code x-game} and {@code X-GAME}) are one header with all
+     * their values, under the first casing seen: translated once, written back once.
      */
-    static ValuesTranslation headers(DirectionTranslator rules, HttpHeaders headers) {
+    static Map<String, List<String>> headersToTranslate(DirectionTranslator rules, HttpHeaders headers) {
         Map<String, List<String>> named = new LinkedHashMap<>();
         Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> {
@@ -35,7 +34,7 @@ public record RouteTranslation(Translators translators, RouteTranslator route, l
                 named.put(name, headers.get(name));
             }
         });
-        return rules.headers(named);
+        return named;
     }
 
     /** Writes translated headers back, replacing every line of each, whatever casing the message used for it. */

@@ -3,13 +3,13 @@ package dev.dragoman.gateway.filter;
 import dev.dragoman.gateway.metrics.TranslationMetrics;
 import dev.dragoman.gateway.problem.Problem;
 import dev.dragoman.gateway.problem.ProblemWriter;
-import dev.dragoman.rules.BodyTranslation;
 import dev.dragoman.rules.DirectionTranslator;
 import dev.dragoman.rules.MalformedJsonException;
+import dev.dragoman.rules.Message;
+import dev.dragoman.rules.MessageTranslation;
 import dev.dragoman.rules.RouteTranslator;
 import dev.dragoman.rules.Translators;
 import dev.dragoman.rules.UnsupportedJsonEncodingException;
-import dev.dragoman.rules.ValuesTranslation;
 import dev.dragoman.rules.model.OnUnknown;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -186,51 +186,34 @@ final class TranslatingResponse extends ServerHttpResponseDecorator {
         }
     }
 
-    private record Attempt(Map<String, List<String>> headers, BodyTranslation body, int translated, Unknowns unknowns) {
-    }
-
     private Mono<Outcome> translate(byte[] body) {
         Timer.Sample sample = metrics.start();
-        return Lookups.translate(route.route().id(), translators, () -> attempt(body), attempt -> attempt.unknowns().listed()).map(attempt -> {
-            metrics.stop(sample, route.route().id(), DIRECTION);
-            return finish(attempt);
-        }).onErrorResume(ErrorResponseException.class, e -> {
-            // a resolver that is down: answered here, in place of the upstream's answer and headers
-            metrics.stop(sample, route.route().id(), DIRECTION);
-            return Mono.just(new Outcome(null, null, e.getBody(), e.getHeaders()));
-        });
+        Message message = new Message(null, null,
+                rules.translatesHeaders() ? RouteTranslation.headersToTranslate(rules, getHeaders()) : null, body);
+        // a body that is not JSON is answered at once, before any resolver is asked about the headers
+        return Lookups.translate(route.route().id(), translators, () -> rules.translate(message).requireReadableBody(),
+                MessageTranslation::unresolved).map(translation -> {
+                    metrics.stop(sample, route.route().id(), DIRECTION);
+                    return finish(translation);
+                }).onErrorResume(ErrorResponseException.class, e -> {
+                    // a resolver that is down: answered here, in place of the upstream's answer and headers
+                    metrics.stop(sample, route.route().id(), DIRECTION);
+                    return Mono.just(new Outcome(null, null, e.getBody(), e.getHeaders()));
+                });
     }
 
-    private Attempt attempt(byte[] body) {
-        Unknowns unknowns = new Unknowns();
-        int translated = 0;
-        Map<String, List<String>> headers = Map.of();
-        if (rules.translatesHeaders()) {
-            ValuesTranslation translation = RouteTranslation.headers(rules, getHeaders());
-            headers = translation.values();
-            translated += translation.translated();
-            unknowns.addAll(translation.unresolved());
-        }
-        BodyTranslation translation = null;
-        if (body != null) {
-            translation = rules.body(body);
-            translated += translation.translated();
-            unknowns.add(translation);
-        }
-        return new Attempt(headers, translation, translated, unknowns);
-    }
-
-    private Outcome finish(Attempt attempt) {
+    private Outcome finish(MessageTranslation translation) {
         String id = route.route().id();
-        metrics.translated(id, DIRECTION, attempt.translated());
-        if (!attempt.unknowns().isEmpty()) {
-            metrics.unknown(id, DIRECTION, attempt.unknowns().listed(), attempt.unknowns().total());
+        metrics.translated(id, DIRECTION, translation.translated());
+        if (translation.unresolvedCount() > 0) {
+            metrics.unknown(id, DIRECTION, translation.unresolved(), translation.unresolvedCount());
             if (route.route().onUnknown() == OnUnknown.REJECT) {
                 return Outcome.refused(Problem.untranslatable(HttpStatus.BAD_GATEWAY, id, DIRECTION,
-                        attempt.unknowns().listed(), attempt.unknowns().total()));
+                        translation.unresolved(), translation.unresolvedCount()));
             }
         }
-        return new Outcome(attempt.headers(), attempt.body() == null ? null : attempt.body().body(), null, null);
+        Message translated = translation.message();
+        return new Outcome(translated.headers() == null ? Map.of() : translated.headers(), translated.body(), null, null);
     }
 
     private Mono<Void> write(Outcome outcome) {
