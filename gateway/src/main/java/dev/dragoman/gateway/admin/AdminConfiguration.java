@@ -39,7 +39,7 @@ class AdminConfiguration {
     @Bean
     AdminFilter adminFilter(CallerKeys keys, DragomanProperties properties,
             @Value("${management.endpoints.web.base-path:/actuator}") String actuatorBasePath) {
-        AdminFilter filter = new AdminFilter(keys, !properties.admin().apiKeys().isEmpty(), properties.admin().openPrometheus(),
+        AdminFilter filter = new AdminFilter(keys, keys.adminKeysConfigured(), properties.admin().openPrometheus(),
                 actuatorBasePath);
         if (filter.open()) {
             log.warn("""
@@ -49,7 +49,7 @@ class AdminConfiguration {
                     * open development mode, so anyone who reaches /admin/ may reload the  *
                     * maps and read the model. Set dragoman.admin.api-keys to close it.    *
                     ************************************************************************""");
-        } else if (properties.admin().apiKeys().isEmpty()) {
+        } else if (!keys.adminKeysConfigured()) {
             log.info("No admin keys are configured (dragoman.admin.api-keys): the admin API under /admin/ refuses every call");
         }
         return filter;

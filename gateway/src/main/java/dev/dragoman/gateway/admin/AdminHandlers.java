@@ -7,8 +7,6 @@ import dev.dragoman.gateway.problem.Problem;
 import dev.dragoman.gateway.reload.ReloadStatus;
 import dev.dragoman.gateway.reload.Reloader;
 import dev.dragoman.rules.model.Route;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,23 +29,8 @@ final class AdminHandlers {
     /** {@code GET /admin/}: what is served, how the last reload went, and where to look next. */
     Mono<ServerResponse> index(ServerRequest request) {
         ServedModel served = models.current();
-        Map<String, Object> index = new LinkedHashMap<>();
-        index.put("modelVersion", served.version());
-        index.put("loadedAt", served.loadedAt().toString());
-        index.put("directory", directory());
-        index.put("lastReload", ReloadView.of(reloader.status()));
-        Map<String, String> links = new LinkedHashMap<>();
-        links.put("self", "/admin/");
-        links.put("model", "/admin/model");
-        links.put("reload", "/admin/reload");
-        links.put("translate", "/admin/translate");
-        links.put("sagas", "/admin/sagas");
-        links.put("events", "/admin/events?source={source}&id={id}");
-        links.put("problems", "/admin/problems/{requestId}");
-        links.put("health", "/actuator/health");
-        links.put("metrics", "/actuator/prometheus");
-        links.put("gatewayRoutes", "/actuator/gateway/routes");
-        index.put("links", links);
+        AdminIndex index = new AdminIndex(served.version(), served.loadedAt().toString(), directory(), ReloadView.of(reloader.status()),
+                AdminIndex.Links.ALL);
         return JsonAnswers.ok(index);
     }
 

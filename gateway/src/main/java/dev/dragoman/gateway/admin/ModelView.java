@@ -1,5 +1,6 @@
 package dev.dragoman.gateway.admin;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.dragoman.gateway.model.ServedModel;
 import dev.dragoman.rules.model.BoundedContext;
 import dev.dragoman.rules.model.Concept;
@@ -15,120 +16,105 @@ import dev.dragoman.rules.model.Route;
 import dev.dragoman.rules.model.Saga;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The served model as JSON for {@code GET /admin/model}. What comes from the maps keeps the
  * names the maps use ({@code strip-prefix}, {@code on-unknown}, {@code path-templates}), so
  * that it reads like the files; identifier tables show their size, never their rows (they may
- * hold millions).
+ * hold millions). Rules stay maps, keyed by what they name ({@code gameCode: game.code}).
  */
-final class ModelView {
+record ModelView(long modelVersion, String loadedAt, String directory, List<ContextView> contexts, List<ConceptView> concepts,
+        List<RouteView> routes, List<EventView> events, List<SagaView> sagas) {
 
-    private ModelView() {
-    }
-
-    static Map<String, Object> of(ServedModel served, String directory) {
+    static ModelView of(ServedModel served, String directory) {
         ContextModel model = served.model();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("modelVersion", served.version());
-        view.put("loadedAt", served.loadedAt().toString());
-        view.put("directory", directory);
-        view.put("contexts", model.contexts().values().stream().map(ModelView::context).toList());
-        view.put("concepts", model.concepts().values().stream().map(ModelView::concept).toList());
-        view.put("routes", model.routes().stream().map(ModelView::route).toList());
-        view.put("events", model.events().stream().map(ModelView::event).toList());
-        view.put("sagas", model.sagas().stream().map(ModelView::saga).toList());
-        return view;
+        return new ModelView(served.version(), served.loadedAt().toString(), directory,
+                model.contexts().values().stream().map(ContextView::of).toList(),
+                model.concepts().values().stream().map(ConceptView::of).toList(),
+                model.routes().stream().map(RouteView::of).toList(),
+                model.events().stream().map(EventView::of).toList(),
+                model.sagas().stream().map(SagaView::of).toList());
     }
 
-    private static Map<String, Object> context(BoundedContext context) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", context.name());
-        view.put("description", context.description());
-        view.put("inbox", context.inbox());
-        return view;
+    record ContextView(String name, String description, String inbox) {
+
+        static ContextView of(BoundedContext context) {
+            return new ContextView(context.name(), context.description(), context.inbox());
+        }
     }
 
-    private static Map<String, Object> concept(Concept concept) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", concept.name());
-        view.put("keys", concept.keys());
-        view.put("rows", concept.table().size());
-        view.put("resolver", concept.resolverSpec().map(ModelView::resolver).orElse(null));
-        return view;
+    record ConceptView(String name, Map<String, List<String>> keys, int rows, ResolverView resolver) {
+
+        static ConceptView of(Concept concept) {
+            return new ConceptView(concept.name(), concept.keys(), concept.table().size(),
+                    concept.resolverSpec().map(ResolverView::of).orElse(null));
+        }
     }
 
-    private static Map<String, Object> resolver(ResolverSpec spec) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("url", spec.url().toString());
-        view.put("timeout", spec.timeout().toString());
-        view.put("maximum-size", spec.maximumSize());
-        view.put("ttl", spec.ttl().toString());
-        view.put("negative-ttl", spec.negativeTtl().toString());
-        return view;
+    record ResolverView(String url, String timeout, @JsonProperty("maximum-size") long maximumSize, String ttl,
+            @JsonProperty("negative-ttl") String negativeTtl) {
+
+        static ResolverView of(ResolverSpec spec) {
+            return new ResolverView(spec.url().toString(), spec.timeout().toString(), spec.maximumSize(), spec.ttl().toString(),
+                    spec.negativeTtl().toString());
+        }
     }
 
-    private static Map<String, Object> route(Route route) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", route.id());
-        view.put("from", route.from());
-        view.put("to", route.to());
-        view.put("path", route.path());
-        view.put("strip-prefix", route.stripPrefix());
-        view.put("upstream", route.upstream().toString());
-        view.put("on-unknown", route.onUnknown().name().toLowerCase());
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("path-templates", route.request().pathTemplates().stream().map(PathTemplate::text).toList());
-        request.put("query", names(route.request().query()));
-        request.put("headers", names(route.request().headers()));
-        request.put("body", paths(route.request().body()));
-        view.put("request", request);
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("headers", names(route.response().headers()));
-        response.put("body", paths(route.response().body()));
-        view.put("response", response);
-        return view;
+    record RouteView(String id, String from, String to, String path, @JsonProperty("strip-prefix") int stripPrefix, String upstream,
+            @JsonProperty("on-unknown") String onUnknown, RequestView request, ResponseView response) {
+
+        static RouteView of(Route route) {
+            return new RouteView(route.id(), route.from(), route.to(), route.path(), route.stripPrefix(), route.upstream().toString(),
+                    route.onUnknown().name().toLowerCase(),
+                    new RequestView(route.request().pathTemplates().stream().map(PathTemplate::text).toList(),
+                            names(route.request().query()), names(route.request().headers()), paths(route.request().body())),
+                    new ResponseView(names(route.response().headers()), paths(route.response().body())));
+        }
     }
 
-    private static Map<String, Object> event(EventRoute event) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("type", event.type());
-        view.put("from", event.from());
-        view.put("deadline", duration(event.deadline()));
-        view.put("deliver", event.deliver().stream().map(ModelView::delivery).toList());
-        return view;
+    record RequestView(@JsonProperty("path-templates") List<String> pathTemplates, Map<String, String> query,
+            Map<String, String> headers, Map<String, String> body) {
     }
 
-    private static Map<String, Object> delivery(Delivery delivery) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("to", delivery.to());
-        view.put("endpoint", delivery.endpoint());
-        view.put("data", paths(delivery.data()));
-        return view;
+    record ResponseView(Map<String, String> headers, Map<String, String> body) {
     }
 
-    private static Map<String, Object> saga(Saga saga) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", saga.name());
-        view.put("start", saga.start());
-        view.put("deadline", duration(saga.deadline()));
-        view.put("participants", saga.participants().stream().map(ModelView::participant).toList());
-        Map<String, Object> outcome = new LinkedHashMap<>();
-        outcome.put("completed", saga.outcome() == null ? null : saga.outcome().completed());
-        outcome.put("aborted", saga.outcome() == null ? null : saga.outcome().aborted());
-        view.put("outcome", outcome);
-        return view;
+    record EventView(String type, String from, String deadline, List<DeliveryView> deliver) {
+
+        static EventView of(EventRoute event) {
+            return new EventView(event.type(), event.from(), duration(event.deadline()),
+                    event.deliver().stream().map(DeliveryView::of).toList());
+        }
     }
 
-    private static Map<String, Object> participant(Participant participant) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("context", participant.context());
-        view.put("completed", participant.completed());
-        view.put("failed", participant.failed());
-        view.put("compensation", participant.compensation());
-        view.put("negate", participant.negate().stream().map(JsonPath::text).toList());
-        return view;
+    record DeliveryView(String to, String endpoint, Map<String, String> data) {
+
+        static DeliveryView of(Delivery delivery) {
+            return new DeliveryView(delivery.to(), delivery.endpoint(), paths(delivery.data()));
+        }
+    }
+
+    record SagaView(String name, String start, String deadline, List<ParticipantView> participants, OutcomeView outcome) {
+
+        static SagaView of(Saga saga) {
+            return new SagaView(saga.name(), saga.start(), duration(saga.deadline()),
+                    saga.participants().stream().map(ParticipantView::of).toList(),
+                    new OutcomeView(saga.outcome() == null ? null : saga.outcome().completed(),
+                            saga.outcome() == null ? null : saga.outcome().aborted()));
+        }
+    }
+
+    record OutcomeView(String completed, String aborted) {
+    }
+
+    record ParticipantView(String context, String completed, String failed, String compensation, List<String> negate) {
+
+        static ParticipantView of(Participant participant) {
+            return new ParticipantView(participant.context(), participant.completed(), participant.failed(), participant.compensation(),
+                    participant.negate().stream().map(JsonPath::text).toList());
+        }
     }
 
     /** Query parameter or header names with their rules, e.g. {@code gameCode: game.code}. */

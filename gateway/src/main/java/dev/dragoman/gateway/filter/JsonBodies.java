@@ -1,5 +1,6 @@
 package dev.dragoman.gateway.filter;
 
+import dev.dragoman.rules.JsonMediaType;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -7,7 +8,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import reactor.core.publisher.Mono;
 
-/** Which bodies are JSON (SPEC section 2: {@code application/json} or {@code *+json}), and reading one whole, bounded. */
+/** Which bodies are JSON (the engine's {@link JsonMediaType}, SPEC section 2), and reading one whole, bounded. */
 final class JsonBodies {
 
     private JsonBodies() {
@@ -36,8 +37,7 @@ final class JsonBodies {
     }
 
     static boolean isJson(MediaType type) {
-        return type != null && "application".equals(type.getType())
-                && ("json".equals(type.getSubtype()) || "json".equals(type.getSubtypeSuffix()));
+        return type != null && JsonMediaType.isJson(type.getType() + "/" + type.getSubtype());
     }
 
     /**

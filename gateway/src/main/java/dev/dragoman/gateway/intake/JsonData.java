@@ -1,6 +1,6 @@
 package dev.dragoman.gateway.intake;
 
-import java.util.Locale;
+import dev.dragoman.rules.JsonMediaType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
@@ -17,14 +17,9 @@ public final class JsonData {
     private JsonData() {
     }
 
+    /** Absent means JSON, as in the CloudEvents JSON format; otherwise the engine's one rule for JSON media types. */
     static boolean isJson(String dataContentType) {
-        if (dataContentType == null) {
-            return true;
-        }
-        String type = dataContentType.toLowerCase(Locale.ROOT);
-        int parameters = type.indexOf(';');
-        String base = (parameters < 0 ? type : type.substring(0, parameters)).trim();
-        return base.equals("application/json") || base.equals("text/json") || base.endsWith("+json");
+        return dataContentType == null || JsonMediaType.isJson(dataContentType);
     }
 
     /**

@@ -3,8 +3,8 @@ package dev.dragoman.gateway.intake;
 import dev.dragoman.gateway.metrics.EventMetrics;
 import dev.dragoman.gateway.problem.JsonAnswers;
 import dev.dragoman.gateway.problem.Problem;
-import dev.dragoman.gateway.security.CallerFilter;
 import dev.dragoman.gateway.security.CallerKeys;
+import dev.dragoman.gateway.security.KeyCheck;
 import io.cloudevents.CloudEvent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -51,14 +51,11 @@ final class PublishHandler {
     }
 
     Mono<ServerResponse> publish(ServerRequest request) {
-        String key = request.headers().firstHeader(CallerFilter.API_KEY);
-        Optional<String> caller = keys.contextOf(key);
-        if (caller.isEmpty() && !(keys.openDevelopmentMode() && (key == null || key.isEmpty()))) {
-            return refuse(request, Problem.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "No valid API key",
-                    key == null || key.isEmpty() ? "send the publishing context's API key in the " + CallerFilter.API_KEY + " header"
-                            : "the " + CallerFilter.API_KEY + " header holds no key this gateway knows"),
-                    headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + CallerFilter.API_KEY + "\""));
+        KeyCheck check = keys.caller(request.headers().firstHeader(CallerKeys.HEADER), "the publishing context's");
+        if (check.refused()) {
+            return refuse(request, check.refusal(), check::challenge);
         }
+        Optional<String> caller = check.context();
         return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), maxEventSize)
                 .map(buffer -> {
                     byte[] bytes = new byte[buffer.readableByteCount()];

@@ -1,5 +1,8 @@
 package dev.dragoman.gateway.problem;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
@@ -54,28 +57,42 @@ public final class RecentProblems {
      * caller's line breaks out of the log).
      */
     static String record(String id, String method, String path, ProblemDetail problem, Clock clock) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("requestId", id);
-        if (clock != null) {
-            record.put("at", clock.instant().toString());
-        }
-        record.put("method", method);
-        record.put("path", path);
-        record.put("status", problem.getStatus());
-        record.put("type", problem.getType().toString());
-        record.put("detail", problem.getDetail());
+        Map<String, Object> properties = new LinkedHashMap<>();
         if (problem.getProperties() != null) {
             problem.getProperties().forEach((name, value) -> {
                 if (!"requestId".equals(name)) {
-                    record.put(name, value);
+                    properties.put(name, value);
                 }
             });
         }
         Map<String, Object> internal = Problem.internal(problem);
-        if (!internal.isEmpty()) {
-            record.put("internal", internal);
-        }
-        return JsonAnswers.JSON.writeValueAsString(bounded(record));
+        return JsonAnswers.JSON.writeValueAsString(new Kept(cut(id), clock == null ? null : clock.instant().toString(), cut(method),
+                cut(path), problem.getStatus(), cut(problem.getType().toString()), cut(problem.getDetail()),
+                cut(properties), internal.isEmpty() ? null : cut(internal)));
+    }
+
+    /**
+     * A problem as kept: where and when it was answered, what the caller was told, the problem's
+     * own members in their order (the route, the unresolved identifiers...), and what the caller
+     * was not told.
+     *
+     * @param at null when no clock is at hand (the log line has a time of its own)
+     * @param internal null when there is nothing the caller was not told
+     */
+    @JsonPropertyOrder({"requestId", "at", "method", "path", "status", "type", "detail", "properties", "internal"})
+    record Kept(String requestId, @JsonInclude(JsonInclude.Include.NON_NULL) String at, String method, String path, int status,
+            String type, String detail, @JsonAnyGetter Map<String, Object> properties,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> internal) {
+    }
+
+    private static String cut(String text) {
+        return text == null ? null : (String) bounded(text);
+    }
+
+    private static Map<String, Object> cut(Map<String, Object> members) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        members.forEach((name, value) -> copy.put(name, bounded(value)));
+        return copy;
     }
 
     /** A copy whose texts are cut at {@link #MAX_TEXT} characters. */
@@ -93,6 +110,10 @@ public final class RecentProblems {
             List<Object> copy = new ArrayList<>(list.size());
             list.forEach(v -> copy.add(bounded(v)));
             return copy;
+        }
+        if (value instanceof Record view) {
+            // a view such as the admin API's errors of a load: its members, in order, cut like a map's
+            return bounded(JsonAnswers.JSON.convertValue(view, Map.class));
         }
         return value;
     }

@@ -1,12 +1,7 @@
 package dev.dragoman.gateway.saga;
 
+import dev.dragoman.rules.JsonDocument;
 import dev.dragoman.rules.model.JsonPath;
-import dev.dragoman.rules.model.JsonPath.Descendant;
-import dev.dragoman.rules.model.JsonPath.EveryElement;
-import dev.dragoman.rules.model.JsonPath.EveryMember;
-import dev.dragoman.rules.model.JsonPath.Index;
-import dev.dragoman.rules.model.JsonPath.Member;
-import dev.dragoman.rules.model.JsonPath.Step;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,12 +15,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.BigIntegerNode;
 import tools.jackson.databind.node.DecimalNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.MissingNode;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
@@ -35,6 +27,8 @@ import tools.jackson.databind.node.StringNode;
  * <p>A tree rather than the translators' byte splicing: compensations are rare and small, and
  * the tree is exact here because numbers are read as {@link BigDecimal} with their scale
  * (10000.50 stays 10000.50, nothing is rounded) and written plain, never in scientific notation.
+ * The paths are followed by the engine's {@link JsonDocument}, which reads each step as the
+ * body rules do.
  */
 public final class Negation {
 
@@ -47,10 +41,6 @@ public final class Negation {
 
     /** JSON's number grammar: a string holding one is a number written as a string, e.g. {@code "10000"}. */
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
-
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
-
-    private static final int SHOWN = 40;
 
     private Negation() {
     }
@@ -102,93 +92,31 @@ public final class Negation {
                 return new Negated(null, List.of("the data is not JSON: " + e.getOriginalMessage()));
             }
         }
-        // The root sits in a holder, so that a path of "$" alone replaces it like any other slot.
-        ArrayNode holder = JsonNodeFactory.instance.arrayNode().add(root);
+        JsonDocument document = new JsonDocument(root);
         List<String> problems = new ArrayList<>();
         // By location: a field named by two paths ($.amount and $..amount) is negated once, not undone.
-        Map<String, Slot> targets = new LinkedHashMap<>();
+        Map<String, JsonDocument.Slot> targets = new LinkedHashMap<>();
         for (JsonPath path : paths) {
-            find(new Slot(holder, null, 0, "$"), path.steps(), 0, targets, problems);
+            document.select(path, slot -> target(slot, targets, problems), problems::add);
         }
         // Replaced only once every path was followed, so that no path runs into a value already negated.
         if (problems.isEmpty()) {
-            targets.values().forEach(target -> target.set(negated(target.value())));
+            targets.values().forEach(target -> target.replace(negated(target.value())));
         }
-        return new Negated(holder.get(0), List.copyOf(problems));
+        return new Negated(document.root(), List.copyOf(problems));
     }
 
-    /** Follows steps[i..] from one slot, collecting the slots the last step reaches. */
-    private static void find(Slot at, List<Step> steps, int i, Map<String, Slot> targets, List<String> problems) {
-        if (i == steps.size()) {
-            if (targets.containsKey(at.location())) {
-                return;
-            }
-            // A target with a problem is kept too, so that its problem is listed once.
-            targets.put(at.location(), at);
-            if (at.value().isMissingNode()) {
-                problems.add(at.location() + " is missing");
-            } else if (negated(at.value()) == null) {
-                problems.add(at.location() + " is " + shown(at.value()) + ", not a number");
-            }
+    /** A slot a path reaches: kept once by location, with its problem when it holds no number. */
+    private static void target(JsonDocument.Slot at, Map<String, JsonDocument.Slot> targets, List<String> problems) {
+        if (targets.containsKey(at.location())) {
             return;
         }
-        JsonNode node = at.value();
-        Step step = steps.get(i);
-        if (step instanceof Member member) {
-            if (node.isMissingNode() || node.isObject() && !node.has(member.name())) {
-                problems.add(member(at.location(), member.name()) + " is missing");
-            } else if (node.isObject()) {
-                find(Slot.member(node, member.name(), at.location()), steps, i + 1, targets, problems);
-            } else {
-                problems.add(at.location() + " is " + shown(node) + ", not an object");
-            }
-        } else if (step instanceof Index index) {
-            if (node.isMissingNode() || node.isArray() && index.index() >= node.size()) {
-                problems.add(at.location() + "[" + index.index() + "] is missing");
-            } else if (node.isArray()) {
-                find(Slot.element(node, index.index(), at.location()), steps, i + 1, targets, problems);
-            } else {
-                problems.add(at.location() + " is " + shown(node) + ", not an array");
-            }
-        } else if (step instanceof EveryElement) {
-            // [*] takes an array's elements only, as in the body rules; an object is not an array
-            if (node.isArray()) {
-                for (int e = 0; e < node.size(); e++) {
-                    find(Slot.element(node, e, at.location()), steps, i + 1, targets, problems);
-                }
-            } else if (!node.isMissingNode()) {
-                problems.add(at.location() + " is " + shown(node) + ", not an array");
-            }
-        } else if (step instanceof EveryMember) {
-            if (node.isObject()) {
-                for (String name : List.copyOf(node.propertyNames())) {
-                    find(Slot.member(node, name, at.location()), steps, i + 1, targets, problems);
-                }
-            } else if (!node.isMissingNode()) {
-                problems.add(at.location() + " is " + shown(node) + ", not an object");
-            }
-        } else if (step instanceof Descendant descendant) {
-            descend(at, descendant.name(), steps, i, targets, problems);
-        } else {
-            throw new IllegalStateException("unknown JSONPath step " + step);
-        }
-    }
-
-    /** Every member of that name anywhere below the slot, each followed by the remaining steps. */
-    private static void descend(Slot at, String name, List<Step> steps, int i, Map<String, Slot> targets, List<String> problems) {
-        JsonNode node = at.value();
-        if (node.isObject()) {
-            for (String member : List.copyOf(node.propertyNames())) {
-                Slot child = Slot.member(node, member, at.location());
-                if (member.equals(name)) {
-                    find(child, steps, i + 1, targets, problems);
-                }
-                descend(child, name, steps, i, targets, problems);
-            }
-        } else if (node.isArray()) {
-            for (int e = 0; e < node.size(); e++) {
-                descend(Slot.element(node, e, at.location()), name, steps, i, targets, problems);
-            }
+        // A target with a problem is kept too, so that its problem is listed once.
+        targets.put(at.location(), at);
+        if (at.value().isMissingNode()) {
+            problems.add(at.location() + " is missing");
+        } else if (negated(at.value()) == null) {
+            problems.add(at.location() + " is " + JsonDocument.shown(at.value()) + ", not a number");
         }
     }
 
@@ -209,38 +137,5 @@ public final class Negation {
             return StringNode.valueOf(new BigDecimal(text).signum() == 0 ? text : "-" + text);
         }
         return null;
-    }
-
-    private static String shown(JsonNode value) {
-        String text = value.isString() ? "'" + value.stringValue() + "'" : value.toString();
-        return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "...";
-    }
-
-    private static String member(String location, String name) {
-        return PLAIN_NAME.matcher(name).matches() ? location + "." + name : location + "['" + name + "']";
-    }
-
-    /** A place in the tree that holds a value: a member of an object or an element of an array. */
-    private record Slot(JsonNode container, String name, int index, String location) {
-
-        static Slot member(JsonNode object, String name, String parent) {
-            return new Slot(object, name, -1, Negation.member(parent, name));
-        }
-
-        static Slot element(JsonNode array, int index, String parent) {
-            return new Slot(array, null, index, parent + "[" + index + "]");
-        }
-
-        JsonNode value() {
-            return name != null ? container.get(name) : container.get(index);
-        }
-
-        void set(JsonNode value) {
-            if (name != null) {
-                ((ObjectNode) container).set(name, value);
-            } else {
-                ((ArrayNode) container).set(index, value);
-            }
-        }
     }
 }

@@ -1,12 +1,9 @@
 package dev.dragoman.gateway.security;
 
-import dev.dragoman.gateway.problem.Problem;
 import dev.dragoman.gateway.problem.ProblemWriter;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -112,22 +109,12 @@ public final class AdminFilter implements WebFilter, Ordered {
         if (open()) {
             return asOperator(exchange, chain);
         }
-        String key = key(exchange);
-        if (!adminKeysConfigured) {
-            return unauthenticated(exchange, "admin keys are not configured (dragoman.admin.api-keys), so the admin API and the"
-                    + " actuator refuse every call; configure a key, or run in open development mode on a development machine");
+        KeyCheck admin = keys.admin(key(exchange), adminKeysConfigured);
+        if (admin.refused()) {
+            admin.challenge(exchange.getResponse().getHeaders());
+            return ProblemWriter.write(exchange, admin.refusal());
         }
-        if (keys.isAdmin(key)) {
-            return asOperator(exchange, chain);
-        }
-        if (key == null || key.isEmpty()) {
-            return unauthenticated(exchange, "send an admin API key in the " + CallerFilter.API_KEY + " header");
-        }
-        if (keys.contextOf(key).isPresent()) {
-            return ProblemWriter.write(exchange, Problem.of(HttpStatus.FORBIDDEN, "not-admin", "Not an admin key",
-                    "this key belongs to a calling context, not to the admin API; send a key of dragoman.admin.api-keys"));
-        }
-        return unauthenticated(exchange, "the " + CallerFilter.API_KEY + " header holds no admin key this gateway knows");
+        return asOperator(exchange, chain);
     }
 
     private static Mono<Void> asOperator(ServerWebExchange exchange, WebFilterChain chain) {
@@ -136,11 +123,6 @@ public final class AdminFilter implements WebFilter, Ordered {
 
     private static String key(ServerWebExchange exchange) {
         return exchange.getRequest().getHeaders().getFirst(CallerFilter.API_KEY);
-    }
-
-    private static Mono<Void> unauthenticated(ServerWebExchange exchange, String detail) {
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + CallerFilter.API_KEY + "\"");
-        return ProblemWriter.write(exchange, Problem.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "No valid admin API key", detail));
     }
 
     @Override

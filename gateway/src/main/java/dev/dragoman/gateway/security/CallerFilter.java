@@ -6,7 +6,6 @@ import dev.dragoman.rules.model.Route;
 import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -18,7 +17,7 @@ import reactor.core.publisher.Mono;
  */
 public final class CallerFilter implements GatewayFilter {
 
-    public static final String API_KEY = "X-Api-Key";
+    public static final String API_KEY = CallerKeys.HEADER;
 
     private final CallerKeys keys;
     private final Route route;
@@ -30,15 +29,12 @@ public final class CallerFilter implements GatewayFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        String key = exchange.getRequest().getHeaders().getFirst(API_KEY);
-        Optional<String> context = keys.contextOf(key);
-        boolean anonymousDevelopmentCall = keys.openDevelopmentMode() && (key == null || key.isEmpty());
-        if (context.isEmpty() && !anonymousDevelopmentCall) {
-            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + API_KEY + "\"");
-            return ProblemWriter.write(exchange, Problem.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "No valid API key",
-                    key == null || key.isEmpty() ? "send the caller's API key in the " + API_KEY + " header"
-                            : "the " + API_KEY + " header holds no key this gateway knows"));
+        KeyCheck caller = keys.caller(exchange.getRequest().getHeaders().getFirst(API_KEY), "the caller's");
+        if (caller.refused()) {
+            caller.challenge(exchange.getResponse().getHeaders());
+            return ProblemWriter.write(exchange, caller.refusal());
         }
+        Optional<String> context = caller.context();
         if (context.isPresent() && !context.get().equals(route.from())) {
             return ProblemWriter.write(exchange, Problem.of(HttpStatus.FORBIDDEN, "wrong-context", "Route of another context",
                     "route " + route.id() + " serves callers of context " + route.from() + ", and this key belongs to "

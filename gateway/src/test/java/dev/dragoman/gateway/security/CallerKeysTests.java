@@ -38,6 +38,23 @@ class CallerKeysTests {
     }
 
     @Test
+    void oneAnswerForWhoSendsARequest_andWhetherItIsAnAdmin() {
+        CallerKeys keys = keys(Map.of("web-support", List.of("k1")), List.of("admin"), false);
+
+        assertThat(keys.caller("k1", "the caller's").context()).contains("web-support");
+        assertThat(keys.caller(null, "the caller's").refusal().getDetail()).isEqualTo("send the caller's API key in the X-Api-Key header");
+        assertThat(keys.caller("k4", "the caller's").refusal().getStatus()).isEqualTo(401);
+        assertThat(keys(Map.of(), List.of(), true).caller(null, "the caller's").refused()).isFalse();
+        assertThat(keys(Map.of(), List.of(), true).caller("k4", "the caller's").refused()).isTrue();
+
+        assertThat(keys.admin("admin", true).refused()).isFalse();
+        assertThat(keys.admin("k1", true).refusal().getStatus()).isEqualTo(403);
+        assertThat(keys.admin("k4", true).refusal().getStatus()).isEqualTo(401);
+        assertThat(keys.admin("admin", false).refusal().getStatus()).isEqualTo(401);
+        assertThat(keys.adminKeysConfigured()).isTrue();
+    }
+
+    @Test
     void refusesOneKeyForTwoContexts() {
         assertThatThrownBy(() -> keys(Map.of("web-support", List.of("same"), "game-dept", List.of("same")), List.of(), false))
                 .hasMessageContaining("one API key is configured for two contexts");

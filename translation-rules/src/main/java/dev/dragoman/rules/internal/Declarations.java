@@ -1,6 +1,6 @@
 package dev.dragoman.rules.internal;
 
-import dev.dragoman.rules.internal.FileReader.ParsedFile;
+import dev.dragoman.rules.internal.MapFileReader.ParsedFile;
 import dev.dragoman.rules.yaml.MapsFileDto;
 import dev.dragoman.rules.yaml.MapsFileDto.ConceptDto;
 import dev.dragoman.rules.yaml.MapsFileDto.ContextDto;

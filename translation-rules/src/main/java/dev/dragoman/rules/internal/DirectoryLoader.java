@@ -1,7 +1,7 @@
 package dev.dragoman.rules.internal;
 
 import dev.dragoman.rules.LoadResult;
-import dev.dragoman.rules.internal.FileReader.ParsedFile;
+import dev.dragoman.rules.internal.MapFileReader.ParsedFile;
 import dev.dragoman.rules.model.BoundedContext;
 import dev.dragoman.rules.model.Concept;
 import dev.dragoman.rules.model.ContextModel;
@@ -29,7 +29,7 @@ public final class DirectoryLoader {
         FileStamps stamps = new FileStamps();
         List<ParsedFile> parsed = new ArrayList<>();
         for (Path file : files) {
-            FileReader.read(file, problems, stamps).ifPresent(parsed::add);
+            MapFileReader.read(file, problems, stamps).ifPresent(parsed::add);
         }
         Declarations declared = Declarations.collect(parsed, problems);
         Checks checks = new Checks(declared, problems);

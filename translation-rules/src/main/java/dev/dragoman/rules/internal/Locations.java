@@ -1,7 +1,7 @@
 package dev.dragoman.rules.internal;
 
 import dev.dragoman.rules.Finding;
-import dev.dragoman.rules.internal.FileReader.ParsedFile;
+import dev.dragoman.rules.internal.MapFileReader.ParsedFile;
 import dev.dragoman.rules.yaml.MapsFileDto.ConceptDto;
 import dev.dragoman.rules.yaml.MapsFileDto.RouteDto;
 import java.io.IOException;
@@ -33,7 +33,7 @@ public final class Locations {
             listing.filter(p -> {
                 String name = p.getFileName().toString();
                 return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".") && Files.isRegularFile(p);
-            }).sorted().forEach(file -> FileReader.read(file, ignored).ifPresent(parsed::add));
+            }).sorted().forEach(file -> MapFileReader.read(file, ignored).ifPresent(parsed::add));
         } catch (IOException e) {
             // the loader has just listed it; a directory gone since leaves findings without lines
         }

@@ -26,7 +26,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Reads one context-map file into its DTO, reporting every unknown key (with a guess at the
  * intended one) instead of stopping at the first.
  */
-public final class FileReader {
+public final class MapFileReader {
 
     /** A file that parsed, with its DTO. */
     public record ParsedFile(SourceFile source, MapsFileDto dto) {
@@ -43,7 +43,7 @@ public final class FileReader {
             .build()
             .readerFor(MapsFileDto.class);
 
-    private FileReader() {
+    private MapFileReader() {
     }
 
     public static Optional<ParsedFile> read(Path file, Problems problems) {
