@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one-command demo: builds Dragoman and starts ONE process, the gateway in its `demo` profile, which serves the
 # example maps in context-maps/ and runs the mock departments (WireMock, stubs in mock-upstreams/) inside itself.
+# It runs the tools jar (tools/): the gateway plus the demo and the map tests, which the production jar leaves out.
 # Needs only a JDK 17+ (and curl, to try the calls it prints). Ctrl+C stops everything.
 #   PORT=8081 ./demo.sh    the gateway on another port (the departments keep theirs: the maps name them)
 set -euo pipefail
@@ -14,9 +15,9 @@ if ! command -v java >/dev/null 2>&1; then
 fi
 
 echo "Building (tests skipped; ./mvnw -B verify runs them)..."
-./mvnw -B -q package -DskipTests -pl gateway -am
+./mvnw -B -q package -DskipTests -pl tools -am
 
-jar="$(ls -t gateway/target/gateway-*.jar | head -n 1)"
+jar="$(ls -t tools/target/dragoman-tools-*.jar | head -n 1)"
 java -jar "$jar" --spring.profiles.active=demo --server.port="$PORT" &
 gateway=$!
 cleanup() { kill "$gateway" 2>/dev/null || true; wait "$gateway" 2>/dev/null || true; }
@@ -52,7 +53,7 @@ cat <<MSG
 Dragoman is up on $GATEWAY: one process serving the maps in context-maps/, with the mock
 departments inside it (game-dept on 9101, web-support on 9102, event inboxes on 9201-9204).
 API keys (header X-Api-Key): demo-<context>-key, e.g. demo-web-support-key; admin: demo-admin-key
-(the banner above lists them; gateway/src/main/resources/application-demo.yaml sets them).
+(the banner above lists them; tools/src/main/resources/application-demo.yaml sets them).
 
 Try (README.md, "Try it" and "Try a saga", show what each answers):
   curl -s -H 'X-Api-Key: demo-web-support-key' $GATEWAY/game-dept/games/1

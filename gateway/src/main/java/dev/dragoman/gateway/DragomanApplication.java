@@ -5,7 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Starts the gateway, or runs a command of the command line (validate, check, translate, diff, test) without it. */
+/** Starts the gateway, or runs a command of the command line (validate, check, translate, diff, --version) without it. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class DragomanApplication {

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: what a map author or CI runs before a change reaches a gateway.
- * {@code DragomanApplication.main} hands these commands over before starting anything; all but
- * {@code test} need no Spring and answer in well under a second.
+ * {@code DragomanApplication.main} hands these commands over before starting anything; none needs Spring, and each
+ * answers in well under a second. The map tests ({@code test}) run with the tools jar, which adds its command to
+ * {@link #sharedCommands}; here {@code test} only says so.
  */
 @Command(name = "java -jar gateway.jar",
         mixinStandardHelpOptions = true,
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
 public final class DragomanCli {
 
     /** The first arguments that mean the command line rather than the gateway. */
-    private static final Set<String> FIRST_ARGUMENTS = Set.of("validate", "check", "translate", "diff", "test", "help", "--help", "-h");
+    private static final Set<String> FIRST_ARGUMENTS = Set.of("validate", "check", "translate", "diff", "test", "help", "--help", "-h",
+            "--version", "-V");
 
     private DragomanCli() {
     }
@@ -29,14 +31,18 @@ public final class DragomanCli {
         return args.length > 0 && FIRST_ARGUMENTS.contains(args[0]);
     }
 
-    /** The command line, reading {@code translate}'s body from {@code stdin}. */
+    /** The gateway jar's command line, reading {@code translate}'s body from {@code stdin}. */
     public static CommandLine commandLine(InputStream stdin) {
+        return sharedCommands(stdin).addSubcommand(new TestInToolsJar());
+    }
+
+    /** The commands every jar that holds the gateway offers: validate, check, translate, diff (and help, --version). */
+    public static CommandLine sharedCommands(InputStream stdin) {
         CommandLine commandLine = new CommandLine(new DragomanCli())
                 .addSubcommand(new ValidateCommand())
                 .addSubcommand(new CheckCommand())
                 .addSubcommand(new TranslateCommand(stdin))
-                .addSubcommand(new DiffCommand())
-                .addSubcommand(new TestCommand());
+                .addSubcommand(new DiffCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }

@@ -26,9 +26,10 @@ public class EventStoreConfiguration {
 
     /**
      * WRITE_DELAY=0: every commit reaches the file before the commit returns, so an event answered
-     * 202 survives kill -9 (H2 otherwise writes up to half a second later).
+     * 202 survives kill -9 (H2 otherwise writes up to half a second later). DB_CLOSE_ON_EXIT=FALSE: the
+     * database closes with the pool, after the workers have stopped, not in H2's own shutdown hook before them.
      */
-    public static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    public static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")

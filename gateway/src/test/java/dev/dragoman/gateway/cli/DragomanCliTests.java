@@ -17,6 +17,36 @@ class DragomanCliTests {
     }
 
     @Test
+    void version_isACommand_printsTheVersionAndExitsZero() {
+        assertThat(DragomanCli.isCommand(new String[] {"--version"})).isTrue();
+        assertThat(DragomanCli.isCommand(new String[] {"-V"})).isTrue();
+
+        for (String option : new String[] {"--version", "-V"}) {
+            CliRun run = CliRun.of(option);
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).startsWith("dragoman ");
+        }
+    }
+
+    @Test
+    void test_isNotInTheGatewayJar_andSaysWhereItIs() {
+        assertThat(DragomanCli.isCommand(new String[] {"test", "context-maps"})).isTrue();
+
+        CliRun run = CliRun.of("test", "context-maps", "--help");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("The test command is not in the gateway jar", "java -jar tools/target/dragoman-tools-",
+                " test DIR [TESTS]");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void help_doesNotOfferTheTestCommand() {
+        assertThat(CliRun.of("--help").out()).doesNotContainPattern("(?m)^\\s+test\\b");
+    }
+
+    @Test
     void help_listsEveryCommandWithItsDescription() {
         CliRun run = CliRun.of("--help");
 

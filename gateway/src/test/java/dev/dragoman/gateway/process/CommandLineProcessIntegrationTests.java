@@ -66,4 +66,22 @@ class CommandLineProcessIntegrationTests {
         assertThat(exit.code()).as(exit.output()).isEqualTo(1);
         assertThat(exit.output()).contains(games + ":37: routes[0].strip-prefx: unknown key 'strip-prefx' (did you mean 'strip-prefix'?)");
     }
+
+    @Test
+    void version_printsTheBuildsVersionAndExits_withoutStartingTheGateway() throws Exception {
+        for (String option : new String[] {"--version", "-V"}) {
+            Exit exit = run(option);
+
+            assertThat(exit.code()).as(exit.output()).isZero();
+            assertThat(exit.output().strip()).matches("dragoman \\d+\\.\\d+\\.\\d+.*");
+        }
+    }
+
+    @Test
+    void test_answersThatTheMapTestsRunWithTheToolsJar() throws Exception {
+        Exit exit = run("test", exampleMaps().toString());
+
+        assertThat(exit.code()).as(exit.output()).isEqualTo(2);
+        assertThat(exit.output()).contains("The test command is not in the gateway jar", "dragoman-tools").doesNotContain("Spring");
+    }
 }

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.dragoman.mock.Department;
@@ -162,32 +161,6 @@ class GatewayJarProcessIntegrationTests {
             assertThat(keyless.log())
                     .contains("dragoman.callers.<context>.api-keys")
                     .contains("dragoman.open-development-mode=true");
-        }
-    }
-
-    /**
-     * What ./demo.sh runs: the demo profile, from the repository's root, with the mock departments inside. They take
-     * the ports the example maps name, so this test is skipped while something else holds one of them.
-     */
-    @Test
-    void runsTheDemoInOneProcess() throws IOException {
-        List<Department> demoDepartments = Department.all();
-        assumeTrue(demoDepartments.stream().allMatch(department -> GatewayProcess.isFree(department.demoPort())),
-                "a demo port is taken (" + demoDepartments + ")");
-        Path repository = exampleMaps().toAbsolutePath().normalize().getParent();
-
-        try (GatewayProcess demo = GatewayProcess.start(repository, work.resolve("demo.log"), Map.of(),
-                "--spring.profiles.active=demo").awaitHealthy()) {
-
-            HttpResponse<String> response = demo.get("/game-dept/games/1", Map.of("X-Api-Key", "demo-web-support-key"));
-
-            assertThat(response.statusCode()).withFailMessage("%s %s%n%s", response.statusCode(), response.body(), demo.log())
-                    .isEqualTo(200);
-            assertThat(response.body()).startsWith("{\"code\":1,\"name\":\"mob_game_x\",");
-            assertThat(demo.log())
-                    .contains(demo.baseUrl())
-                    .contains("demo-web-support-key", "demo-game-dept-key", "demo-admin-key")
-                    .contains("http://127.0.0.1:9101");
         }
     }
 

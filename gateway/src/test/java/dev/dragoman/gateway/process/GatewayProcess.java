@@ -25,9 +25,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The built gateway jar running as its own process, started as a user starts it: {@code java -jar gateway.jar}, on a
  * port chosen here (with {@code --server.port=0} the process would know its port, but not the test), its output in a
- * log file that failures quote.
+ * log file that failures quote. Public for the tools module's process tests, which start the tools jar the same way.
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
 
     /** Generous: two shared cores start a Spring Boot application in 5 to 30 seconds. */
     static final Duration STARTUP = Duration.ofMinutes(3);
@@ -45,7 +45,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** The jar the build made ({@code dragoman.gateway.jar}, set by failsafe in gateway/pom.xml). */
-    static Path jar() {
+    public static Path jar() {
         String property = System.getProperty("dragoman.gateway.jar");
         assertThat(property).as("system property dragoman.gateway.jar (set by failsafe; run ./mvnw verify)").isNotBlank();
         Path jar = Path.of(property);
@@ -53,13 +53,19 @@ final class GatewayProcess implements AutoCloseable {
         return jar;
     }
 
+    /** Starts the gateway jar the build made: {@link #start(Path, Path, Path, Map, String...)} with {@link #jar()}. */
+    public static GatewayProcess start(Path workingDirectory, Path log, Map<String, String> environment, String... arguments) {
+        return start(jar(), workingDirectory, log, environment, arguments);
+    }
+
     /**
      * Starts {@code java -jar <jar> --server.port=<free port> <arguments>} in {@code workingDirectory}, with the
      * given environment variables on top of this JVM's, minus any DRAGOMAN_ or SPRING_ variable that would make the
      * test depend on the machine. Its temporary files go beside its log: Spring Boot unpacks mock-upstreams there at
-     * every start (requiresUnpack) and leaves the empty directory behind, to the system's temp cleaning.
+     * every start of the tools jar (requiresUnpack) and leaves the empty directory behind, to the system's temp cleaning.
      */
-    static GatewayProcess start(Path workingDirectory, Path log, Map<String, String> environment, String... arguments) {
+    public static GatewayProcess start(Path jar, Path workingDirectory, Path log, Map<String, String> environment,
+            String... arguments) {
         int port = freePort();
         Path temp = log.resolveSibling(log.getFileName() + ".tmp");
         try {
@@ -69,7 +75,7 @@ final class GatewayProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + temp,
-                "-jar", jar().toString(), "--server.port=" + port));
+                "-jar", jar.toString(), "--server.port=" + port));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
@@ -85,7 +91,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** Waits until health answers UP; fails, quoting the log, if the process ends first. */
-    GatewayProcess awaitHealthy() {
+    public GatewayProcess awaitHealthy() {
         await("the gateway's /actuator/health to answer UP")
                 .atMost(STARTUP)
                 .pollInterval(Duration.ofMillis(250))
@@ -97,7 +103,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end by itself and returns its exit code. */
-    int awaitExit() {
+    public int awaitExit() {
         try {
             return process.onExit().get(STARTUP.toSeconds(), TimeUnit.SECONDS).exitValue();
         } catch (TimeoutException e) {
@@ -115,7 +121,7 @@ final class GatewayProcess implements AutoCloseable {
      * graceful shutdown, no shutdown hook, nothing flushed on the way out. Returns its exit code once it has ended
      * (137, 128 + SIGKILL, on Linux), so that the operating system has released its files and port.
      */
-    int kill() {
+    public int kill() {
         process.destroyForcibly();
         return awaitExit();
     }
@@ -129,13 +135,13 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    HttpResponse<String> get(String path, Map<String, String> headers) throws IOException {
+    public HttpResponse<String> get(String path, Map<String, String> headers) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
         headers.forEach(request::header);
         return send(request);
     }
 
-    HttpResponse<String> post(String path, Map<String, String> headers, String body) throws IOException {
+    public HttpResponse<String> post(String path, Map<String, String> headers, String body) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
@@ -151,16 +157,16 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create(baseUrl() + path);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
     /** Everything the process has written so far, standard output and error. */
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -187,7 +193,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** A port free right now on loopback; the gateway takes it a moment later. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -196,7 +202,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** Whether a port can be listened on right now, on loopback. */
-    static boolean isFree(int port) {
+    public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return true;
         } catch (IOException e) {

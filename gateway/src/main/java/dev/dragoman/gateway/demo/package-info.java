@@ -1,2 +1,0 @@
-/** The one-process demo: the mock departments run inside the gateway, which says where everything listens and with which keys. */
-package dev.dragoman.gateway.demo;

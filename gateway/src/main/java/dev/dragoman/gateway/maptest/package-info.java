@@ -1,2 +1,0 @@
-/** Map tests: cases written in YAML beside the maps, run through the real gateway against WireMock stand-ins. */
-package dev.dragoman.gateway.maptest;

@@ -1,0 +1,382 @@
+package dev.dragoman.tools.maptest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.dragoman.gateway.DragomanApplication;
+import dev.dragoman.rules.model.ContextModel;
+import dev.dragoman.rules.model.Route;
+import dev.dragoman.tools.maptest.MapTestCase.Event;
+import dev.dragoman.tools.maptest.MapTestCase.EventCase;
+import dev.dragoman.tools.maptest.MapTestCase.ExpectedCopy;
+import dev.dragoman.tools.maptest.MapTestCase.HttpCase;
+import dev.dragoman.tools.maptest.MapTestCase.Message;
+import dev.dragoman.tools.maptest.MapTestReport.CaseResult;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The real gateway, started in this process on a random loopback port with the maps under test,
+ * an in-memory event store and a fresh key per context, and WireMock servers standing in for
+ * every route's upstream (one server per route, so the journal tells routes apart) and every
+ * context's inbox (one server, a path per context), wired in through {@code dragoman.overrides}.
+ */
+final class TestBench implements AutoCloseable {
+
+    /** How long a case waits for a copy to reach an inbox: delivery is asynchronous. */
+    private static final Duration DELIVERY_WAIT = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ContextModel model;
+    private final Map<String, WireMockServer> upstreams = new LinkedHashMap<>();
+    private final WireMockServer inboxes = server();
+    /** Notified at every request an inbox receives, so that a wait for a copy ends when it arrives. */
+    private final Object arrivals = new Object();
+    private final Map<String, String> keys = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private ConfigurableApplicationContext gateway;
+    private URI base;
+    private int serial;
+
+    private TestBench(ContextModel model) {
+        this.model = model;
+    }
+
+    static TestBench start(Path mapsDir, ContextModel model) {
+        TestBench bench = new TestBench(model);
+        try {
+            bench.startAll(mapsDir);
+            return bench;
+        } catch (RuntimeException e) {
+            bench.close();
+            throw e;
+        }
+    }
+
+    private static WireMockServer server() {
+        return new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    }
+
+    private void startAll(Path mapsDir) {
+        inboxes.addMockServiceRequestListener((request, response) -> {
+            synchronized (arrivals) {
+                arrivals.notifyAll();
+            }
+        });
+        inboxes.start();
+        inboxes.stubFor(post(urlPathMatching("/.*")).willReturn(aResponse().withStatus(202)));
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--dragoman.context-maps=" + mapsDir.toAbsolutePath(),
+                "--dragoman.reload.watch=false",
+                "--dragoman.open-development-mode=false",
+                "--dragoman.demo.mock-departments=false",
+                "--dragoman.events.kafka.bootstrap-servers=",
+                "--dragoman.events.delivery.poll-interval=50ms",
+                "--dragoman.events.delivery.first-retry=100ms",
+                "--dragoman.events.delivery.max-retry=1s",
+                "--dragoman.admin.api-keys=" + newKey(),
+                // A database of this run's own, gone when the gateway stops (H2 closes it with its last connection).
+                "--spring.datasource.url=jdbc:h2:mem:map-tests-" + UUID.randomUUID()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--spring.datasource.username=sa",
+                "--spring.datasource.password=",
+                "--spring.jmx.enabled=false"));
+        for (String context : model.contexts().keySet()) {
+            String key = newKey();
+            keys.put(context, key);
+            args.add("--dragoman.callers[" + context + "].api-keys=" + key);
+            args.add("--dragoman.overrides.inboxes[" + context + "]=" + inboxes.baseUrl() + "/inbox/" + encode(context));
+        }
+        for (Route route : model.routes()) {
+            WireMockServer upstream = server();
+            upstream.start();
+            upstreams.put(route.id(), upstream);
+            args.add("--dragoman.overrides.upstreams[" + route.id() + "]=" + upstream.baseUrl());
+        }
+        gateway = new SpringApplicationBuilder(DragomanApplication.class)
+                .bannerMode(Banner.Mode.OFF)
+                .run(args.toArray(String[]::new));
+        base = URI.create("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port"));
+    }
+
+    CaseResult run(MapTestCase testCase) {
+        serial++;
+        List<String> failures = new ArrayList<>();
+        try {
+            if (testCase instanceof HttpCase c) {
+                http(c, failures);
+            } else if (testCase instanceof EventCase c) {
+                event(c, failures);
+            }
+        } catch (IOException | RuntimeException e) {
+            failures.add("could not run: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.add("interrupted");
+        }
+        return new CaseResult(testCase.file(), testCase.line(), testCase.name(), failures);
+    }
+
+    // ---- HTTP cases
+
+    private void http(HttpCase c, List<String> failures) throws IOException, InterruptedException {
+        upstreams.values().forEach(WireMockServer::resetAll);
+        WireMockServer upstream = upstreams.get(c.route());
+        if (c.answers() != null) {
+            ResponseDefinitionBuilder answer = aResponse().withStatus(c.answers().status());
+            c.answers().headers().forEach(answer::withHeader);
+            if (c.answers().body() != null) {
+                if (!c.answers().body().isString() && !hasHeader(c.answers().headers(), "Content-Type")) {
+                    answer.withHeader("Content-Type", "application/json");
+                }
+                answer.withBody(bodyText(c.answers().body()));
+            }
+            upstream.stubFor(any(anyUrl()).willReturn(answer));
+        }
+        Message request = c.request();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(request.path())).timeout(Duration.ofSeconds(60));
+        String from = model.route(c.route()).orElseThrow().from();
+        if (!hasHeader(request.headers(), "X-Api-Key")) {
+            builder.header("X-Api-Key", keys.get(from));
+        }
+        request.headers().forEach(builder::header);
+        if (request.body() != null && !request.body().isString() && !hasHeader(request.headers(), "Content-Type")) {
+            builder.header("Content-Type", "application/json");
+        }
+        builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(bodyText(request.body())));
+        HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+
+        List<LoggedRequest> received = upstream.findAll(anyRequestedFor(anyUrl()));
+        String whose = "the upstream of route " + c.route();
+        if (c.answers() == null) {
+            if (!received.isEmpty()) {
+                failures.add(whose + " received " + describe(received.get(0)) + ", expected no request at all");
+            }
+        } else if (received.isEmpty()) {
+            failures.add(whose + " received no request" + elsewhere(c.route()));
+        } else {
+            if (received.size() > 1) {
+                failures.add(whose + " received " + received.size() + " requests, expected 1");
+            }
+            upstreamReceived(c.receives(), received.get(0), failures);
+        }
+
+        if (c.error() != null) {
+            Expectations.error(c.error(), response.statusCode(), response.body(), "the caller", failures);
+            return;
+        }
+        Message expected = c.response();
+        if (response.statusCode() != expected.status()) {
+            failures.add("the caller received status " + response.statusCode() + ", expected " + expected.status()
+                    + Expectations.detail(response.body()));
+            return;
+        }
+        expected.headers().forEach((name, value) -> {
+            String actual = response.headers().firstValue(name).orElse(null);
+            if (actual == null) {
+                failures.add("the caller received no header " + name + ", expected " + name + ": " + value);
+            } else if (!actual.equals(value)) {
+                failures.add("the caller received header " + name + ": " + actual + ", expected " + value);
+            }
+        });
+        Expectations.body("the caller's body", expected.body(), response.body(), failures);
+    }
+
+    private void upstreamReceived(Message expected, LoggedRequest actual, List<String> failures) {
+        if (expected == null) {
+            return;
+        }
+        if (expected.method() != null && !expected.method().equalsIgnoreCase(actual.getMethod().toString())) {
+            failures.add("the upstream received method " + actual.getMethod() + ", expected " + expected.method());
+        }
+        if (expected.path() != null && !expected.path().equals(actual.getUrl())) {
+            failures.add("the upstream received path " + actual.getUrl() + ", expected " + expected.path());
+        }
+        expected.headers().forEach((name, value) -> {
+            if (!actual.containsHeader(name)) {
+                failures.add("the upstream received no header " + name + ", expected " + name + ": " + value);
+            } else if (!actual.getHeader(name).equals(value)) {
+                failures.add("the upstream received header " + name + ": " + actual.getHeader(name) + ", expected " + value);
+            }
+        });
+        Expectations.body("the upstream's body", expected.body(), actual.getBodyAsString(), failures);
+    }
+
+    /** When the route's upstream got nothing, where the request went instead, if to another route's. */
+    private String elsewhere(String route) {
+        for (Map.Entry<String, WireMockServer> other : upstreams.entrySet()) {
+            List<LoggedRequest> got = other.getValue().findAll(anyRequestedFor(anyUrl()));
+            if (!other.getKey().equals(route) && !got.isEmpty()) {
+                return " (the request went to route " + other.getKey() + "'s upstream as " + describe(got.get(0)) + ")";
+            }
+        }
+        return "";
+    }
+
+    // ---- event cases
+
+    private void event(EventCase c, List<String> failures) throws IOException, InterruptedException {
+        inboxes.resetRequests();
+        for (Event given : c.given()) {
+            HttpResponse<String> answer = publish(given);
+            if (answer.statusCode() != 202) {
+                failures.add("the given event on line " + given.line() + " was answered " + answer.statusCode() + ", expected 202"
+                        + Expectations.detail(answer.body()));
+                return;
+            }
+        }
+        HttpResponse<String> answer = publish(c.publish());
+        if (c.error() != null) {
+            Expectations.error(c.error(), answer.statusCode(), answer.body(), "the publisher", failures);
+            return;
+        }
+        if (answer.statusCode() != 202) {
+            failures.add("the publisher received status " + answer.statusCode() + ", expected 202" + Expectations.detail(answer.body()));
+            return;
+        }
+        JsonNode accepted = JSON.readTree(answer.body());
+        Set<String> receivers = new HashSet<>();
+        accepted.path("receivers").forEach(r -> receivers.add(r.asString()));
+        String id = accepted.path("id").asString();
+        String sagaId = accepted.path("sagaid").asString(null);
+        String type = c.publish().attributes().get("type").asString();
+        for (Map.Entry<String, ExpectedCopy> entry : c.deliver().entrySet()) {
+            String context = entry.getKey();
+            ExpectedCopy copy = entry.getValue();
+            if (copy.type().equals(type) && !receivers.contains(context)) {
+                failures.add(context + " is not among the receivers of " + type + ": " + new java.util.TreeSet<>(receivers));
+                continue;
+            }
+            JsonNode delivered = awaitCopy(context, copy.type(), id, sagaId);
+            if (delivered == null) {
+                failures.add(context + " received no " + copy.type() + " within " + DELIVERY_WAIT.toSeconds() + "s");
+            } else if (copy.data() != null) {
+                JsonNode data = delivered.has("data") ? delivered.get("data") : delivered.path("data_base64");
+                JsonDiff.diff(copy.data(), data).forEach(d -> failures.add(context + "'s copy of " + copy.type() + ", data at " + d));
+            }
+        }
+        for (String context : c.noCopyTo()) {
+            if (receivers.contains(context)) {
+                failures.add(context + " receives a copy of " + type + ", expected none");
+            }
+        }
+    }
+
+    private HttpResponse<String> publish(Event event) throws IOException, InterruptedException {
+        ObjectNode cloudEvent = JSON.createObjectNode();
+        cloudEvent.put("specversion", "1.0");
+        cloudEvent.put("source", "/map-tests/" + event.from());
+        cloudEvent.setAll(event.attributes());
+        // Written ids are scoped to their case, so that cases never meet as duplicates or one saga.
+        cloudEvent.put("id", (event.attributes().has("id") ? event.attributes().get("id").asString() : "event") + "-" + serial);
+        if (event.attributes().has("sagaid")) {
+            cloudEvent.put("sagaid", event.attributes().get("sagaid").asString() + "-" + serial);
+        }
+        if (event.data() != null) {
+            if (!cloudEvent.has("datacontenttype")) {
+                cloudEvent.put("datacontenttype", event.data().isString() ? "text/plain" : "application/json");
+            }
+            cloudEvent.set("data", event.data());
+        }
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/events"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/cloudevents+json")
+                .header("X-Api-Key", keys.get(event.from()))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(cloudEvent)))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The copy of the given type that reached a context's inbox for this event (its id) or its
+     * saga (an outcome), waiting for it as delivery does its work; null when none came in time.
+     */
+    private JsonNode awaitCopy(String context, String type, String id, String sagaId) throws InterruptedException {
+        long until = System.nanoTime() + DELIVERY_WAIT.toNanos();
+        do {
+            for (LoggedRequest request : inboxes.findAll(postRequestedFor(urlEqualTo("/inbox/" + encode(context))))) {
+                JsonNode copy = JSON.readTree(request.getBodyAsString());
+                if (copy.path("type").asString().equals(type) && (copy.path("id").asString().equals(id)
+                        || sagaId != null && sagaId.equals(copy.path("sagaid").asString(null)))) {
+                    return copy;
+                }
+            }
+            // Delivery is asynchronous: wait for the next request to reach an inbox (or the time to run out).
+            long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
+            if (left > 0) {
+                synchronized (arrivals) {
+                    arrivals.wait(Math.min(left, POLL.toMillis()));
+                }
+            }
+        } while (System.nanoTime() < until);
+        return null;
+    }
+
+    private static String describe(LoggedRequest request) {
+        return request.getMethod() + " " + request.getUrl();
+    }
+
+    private static String bodyText(JsonNode body) {
+        return body.isString() ? body.asString() : JSON.writeValueAsString(body);
+    }
+
+    private static boolean hasHeader(Map<String, String> headers, String name) {
+        return headers.keySet().stream().anyMatch(name::equalsIgnoreCase);
+    }
+
+    private static String encode(String context) {
+        return URLEncoder.encode(context, StandardCharsets.UTF_8);
+    }
+
+    private static String newKey() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return "map-tests-" + HexFormat.of().formatHex(bytes);
+    }
+
+    @Override
+    public void close() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        upstreams.values().forEach(WireMockServer::stop);
+        inboxes.stop();
+    }
+}
