@@ -1,5 +1,6 @@
 package dev.dragoman.gateway.admin;
 
+import dev.dragoman.gateway.intake.PublishedEvents;
 import dev.dragoman.gateway.outbox.DeliveryRecord;
 import dev.dragoman.gateway.outbox.DeliveryStatus;
 import dev.dragoman.gateway.outbox.EventStore;
@@ -31,11 +32,13 @@ public final class EventAdminHandlers {
     private static final int OPEN_LISTED = 500;
 
     private final SagaCoordinator sagas;
+    private final PublishedEvents published;
     private final EventStore store;
     private final Clock clock;
 
-    public EventAdminHandlers(SagaCoordinator sagas, EventStore store, Clock clock) {
+    EventAdminHandlers(SagaCoordinator sagas, PublishedEvents published, EventStore store, Clock clock) {
         this.sagas = sagas;
+        this.published = published;
         this.store = store;
         this.clock = clock;
     }
@@ -69,7 +72,7 @@ public final class EventAdminHandlers {
             return JsonAnswers.problem(request, Problem.of(HttpStatus.BAD_REQUEST, "invalid-query", "Which event?",
                     "name the event with the query parameters source and id, as its CloudEvent has them"));
         }
-        return blocking(() -> store.published(source.get(), id.get()).map(published -> {
+        return blocking(() -> published.find(source.get(), id.get()).map(published -> {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("source", published.source());
             view.put("id", published.eventId());

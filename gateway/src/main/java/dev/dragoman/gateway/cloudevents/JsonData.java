@@ -1,4 +1,4 @@
-package dev.dragoman.gateway.intake;
+package dev.dragoman.gateway.cloudevents;
 
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
@@ -17,7 +17,7 @@ public final class JsonData {
     private JsonData() {
     }
 
-    static boolean isJson(String dataContentType) {
+    public static boolean isJson(String dataContentType) {
         if (dataContentType == null) {
             return true;
         }
@@ -33,7 +33,7 @@ public final class JsonData {
      *
      * @throws InvalidEventException naming what is wrong
      */
-    static void requireValue(byte[] data, String contentType) {
+    public static void requireValue(byte[] data, String contentType) {
         Utf8.require(data, "the event's data (" + contentType + ")");
         try {
             parse(data);
