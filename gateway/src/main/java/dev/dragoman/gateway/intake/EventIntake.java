@@ -35,10 +35,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
- * Takes a published event (SPEC section 5): checks that its context may publish it, works out
- * its deadline, translates every subscriber's copy, and stores the event, its copies and its
- * effect on a saga in one transaction. {@link #accept} returning means the event is durably
- * stored; any refusal leaves nothing behind.
+ * Takes a published event (SPEC section 5): checks that its context may publish it, asks the
+ * store what the plan needs (an earlier acceptance, a saga's deadline), translates every
+ * subscriber's copy ({@link #translate}, one replaceable unit), and has the {@link EventPlan}
+ * stored whole by {@link IntakeStore#write}. {@link #accept} returning means the event is
+ * durably stored; any refusal leaves nothing behind.
  */
 public final class EventIntake {
 
