@@ -40,7 +40,8 @@ class GatewayConfiguration {
     ModelHolder modelHolder(DragomanProperties properties, Clock clock) {
         WebClient resolverClient = WebClient.create();
         return ModelHolder.load(properties.contextMaps(),
-                model -> Translators.compile(model, concept -> new HttpIdentifierResolver(resolverClient, concept)), clock);
+                model -> Translators.compile(model, concept -> new HttpIdentifierResolver(resolverClient, concept)), clock,
+                properties.overrides());
     }
 
     @Bean
@@ -76,7 +77,7 @@ class GatewayConfiguration {
 
     @Bean
     ContextMapRoutes contextMapRoutes(ModelHolder models, CallerKeys keys, DragomanProperties properties, TranslationMetrics metrics) {
-        return new ContextMapRoutes(models, keys, properties.maxBodySize().toBytes(), metrics, properties.overrides());
+        return new ContextMapRoutes(models, keys, properties.maxBodySize().toBytes(), metrics);
     }
 
     @Bean

@@ -42,7 +42,7 @@ public record DragomanProperties(
         @Valid @DefaultValue Overrides overrides) {
 
     public DragomanProperties {
-        overrides = overrides == null ? new Overrides(Map.of(), Map.of()) : overrides;
+        overrides = overrides == null ? Overrides.NONE : overrides;
     }
 
     /**
@@ -155,6 +155,9 @@ public record DragomanProperties(
      * @param inboxes Where a context's events go, replacing its inbox and any delivery's own endpoint: dragoman.overrides.inboxes.<context>=http://127.0.0.1:9999/events.
      */
     public record Overrides(@DefaultValue Map<String, URI> upstreams, @DefaultValue Map<String, String> inboxes) {
+
+        /** The maps' URLs as they are. */
+        public static final Overrides NONE = new Overrides(Map.of(), Map.of());
 
         public Overrides {
             upstreams = upstreams == null ? Map.of() : Map.copyOf(upstreams);

@@ -1,20 +1,17 @@
 package dev.dragoman.gateway.intake;
 
-import dev.dragoman.gateway.outbox.EventStore;
-import dev.dragoman.gateway.outbox.OutboxEntry;
-import dev.dragoman.gateway.outbox.OutgoingEvents;
-import dev.dragoman.gateway.config.DragomanProperties.Overrides;
+import dev.dragoman.gateway.cloudevents.JsonData;
+import dev.dragoman.gateway.cloudevents.OutgoingEvents;
 import dev.dragoman.gateway.metrics.EventMetrics;
 import dev.dragoman.gateway.model.ModelHolder;
+import dev.dragoman.gateway.model.ServedModel;
 import dev.dragoman.gateway.saga.Negation;
-import dev.dragoman.gateway.saga.SagaCoordinator;
 import dev.dragoman.rules.BodyTranslation;
 import dev.dragoman.rules.BodyTranslator;
 import dev.dragoman.rules.MalformedJsonException;
 import dev.dragoman.rules.Translators;
 import dev.dragoman.rules.Unresolved;
 import dev.dragoman.rules.UnsupportedJsonEncodingException;
-import dev.dragoman.rules.model.BoundedContext;
 import dev.dragoman.rules.model.Delivery;
 import dev.dragoman.rules.resolver.ResolveRequest;
 import io.cloudevents.CloudEvent;
@@ -22,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,13 +33,13 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes a published event (SPEC section 5): checks that its context may publish it, works out
- * its deadline, translates every subscriber's copy, and stores the event, its copies and its
- * effect on a saga in one transaction. {@link #accept} returning means the event is durably
- * stored; any refusal leaves nothing behind.
+ * Takes a published event (SPEC section 5): checks that its context may publish it, asks the
+ * store what the plan needs (an earlier acceptance, a saga's deadline), translates every
+ * subscriber's copy ({@link #translate}, one replaceable unit), and has the {@link EventPlan}
+ * stored whole by {@link IntakeStore#write}. {@link #accept} returning means the event is
+ * durably stored; any refusal leaves nothing behind.
  */
 public final class EventIntake {
 
@@ -54,34 +49,18 @@ public final class EventIntake {
     private static final int MAX_LOOKUP_ROUNDS = 20;
 
     private final ModelHolder models;
-    private final EventStore store;
-    private final SagaCoordinator sagas;
-    private final TransactionTemplate transactions;
+    private final IntakeStore store;
     private final Clock clock;
     private final Duration defaultDeadline;
     private final EventMetrics metrics;
     private final Runnable newWork;
-    private final Overrides overrides;
 
     /**
      * @param newWork told after each commit that added copies, so that delivery starts at once
      */
-    public EventIntake(ModelHolder models, EventStore store, SagaCoordinator sagas, TransactionTemplate transactions, Clock clock,
-            Duration defaultDeadline, EventMetrics metrics, Runnable newWork) {
-        this(models, store, sagas, transactions, clock, defaultDeadline, metrics, newWork, new Overrides(Map.of(), Map.of()));
-    }
-
-    /**
-     * @param newWork told after each commit that added copies, so that delivery starts at once
-     * @param overrides inboxes that replace the maps' own (dragoman.overrides.inboxes)
-     */
-    public EventIntake(ModelHolder models, EventStore store, SagaCoordinator sagas, TransactionTemplate transactions, Clock clock,
-            Duration defaultDeadline, EventMetrics metrics, Runnable newWork, Overrides overrides) {
-        this.overrides = overrides;
+    EventIntake(ModelHolder models, IntakeStore store, Clock clock, Duration defaultDeadline, EventMetrics metrics, Runnable newWork) {
         this.models = models;
         this.store = store;
-        this.sagas = sagas;
-        this.transactions = transactions;
         this.clock = clock;
         this.defaultDeadline = defaultDeadline;
         this.metrics = metrics;
@@ -95,7 +74,8 @@ public final class EventIntake {
     public Accepted accept(String caller, CloudEvent event) {
         String source = event.getSource().toString();
         EventLimits.check(event);
-        Translators translators = models.current().translators();
+        ServedModel served = models.current();
+        Translators translators = served.translators();
         Publishing publishing = Publishing.of(translators.model(), event.getType(), caller);
         Object ownSagaId = event.getExtension(OutgoingEvents.SAGA_ID);
         if (ownSagaId != null) {
@@ -103,37 +83,27 @@ public final class EventIntake {
         }
         // Asked before the data is looked at: a publisher retrying an event it was told 202 for
         // must hear 202 again, even if the identifiers in it no longer translate.
-        Optional<EventStore.Published> before = store.published(source, event.getId());
+        Optional<PublishedEvents.Published> before = store.published(source, event.getId());
         if (before.isPresent()) {
             return duplicate(before.get(), event, publishing);
         }
         // Microseconds: what both H2 and PostgreSQL store, so that every view of a time agrees.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String sagaId = sagaId(event, publishing);
+        String sagaId = EventPlan.sagaId(event, publishing);
         if (publishing.starts() != null) {
             EventLimits.checkSagaId(sagaId, publishing.starts());
         }
-        Instant deadline = deadline(event, publishing, sagaId, now);
+        Optional<Instant> sagaDeadline = EventPlan.needsSagaDeadline(event, publishing, sagaId, now) ? store.sagaDeadline(sagaId)
+                : Optional.empty();
+        Instant deadline = EventPlan.deadline(event, publishing, sagaId, now, defaultDeadline, sagaDeadline);
         byte[] data = event.getData() == null ? null : event.getData().toBytes();
         Map<String, byte[]> copies = copies(translators, publishing, event, data);
         if (publishing.completion()) {
             checkNegatable(publishing, data);
         }
+        EventPlan plan = EventPlan.of(served, publishing, event, sagaId, deadline, now, copies);
         try {
-            Accepted accepted = transactions.execute(tx -> {
-                long published = store.insertPublished(source, event.getId(), event.getType(), publishing.publisher(), sagaId, deadline, now);
-                copies.forEach((receiver, copyData) -> store.enqueue(published, new OutboxEntry(OutboxEntry.COPY, source, event.getId(),
-                        event.getType(), sagaId, receiver, endpoint(translators, publishing, receiver, overrides),
-                        OutgoingEvents.copy(event, copyData, sagaId, deadline), deadline), now));
-                if (publishing.starts() != null) {
-                    sagas.start(publishing.starts(), sagaId, publishing.publisher(), deadline, event.getDataContentType(),
-                            outcomeData(publishing, data, copies), now);
-                }
-                if (publishing.reportsTo() != null) {
-                    sagas.report(publishing.reportsTo(), sagaId, publishing.publisher(), event.getType(), data, now);
-                }
-                return new Accepted(source, event.getId(), event.getType(), sagaId, deadline, false, List.copyOf(copies.keySet()));
-            });
+            Accepted accepted = store.write(plan);
             metrics.accepted(event.getType());
             log.debug("Accepted {} {} from {} ({}), {} copies, deadline {}", event.getType(), event.getId(), publishing.publisher(), source,
                     copies.size(), deadline);
@@ -149,7 +119,7 @@ public final class EventIntake {
      * The answer to an event whose source and id were accepted before: 202 again if it is the same
      * event from the same context, 409 if the pair names another one.
      */
-    private Accepted duplicate(EventStore.Published published, CloudEvent event, Publishing publishing) {
+    private Accepted duplicate(PublishedEvents.Published published, CloudEvent event, Publishing publishing) {
         if (!published.type().equals(event.getType()) || !published.publisher().equals(publishing.publisher())) {
             throw new IntakeRefusedException(EventProblems.identityConflict("source '" + published.source() + "' and id '"
                     + published.eventId() + "' already name another event" + (published.publisher().equals(publishing.publisher())
@@ -253,78 +223,6 @@ public final class EventIntake {
             throw new IntakeRefusedException(EventProblems.invalid(publishing.type() + " completes " + publishing.reporter().context()
                     + "'s part of saga " + publishing.reportsTo().name() + ", and its compensation negates "
                     + publishing.reporter().negate().stream().map(p -> p.text()).toList() + " of its data, but " + String.join("; ", problems)));
-        }
-    }
-
-    /** The start event's data as each receiver of the saga's outcome will see it (SPEC section 6). */
-    private static Map<String, byte[]> outcomeData(Publishing publishing, byte[] data, Map<String, byte[]> copies) {
-        Map<String, byte[]> outcome = new LinkedHashMap<>();
-        outcome.put(publishing.publisher(), data);
-        // A participant the start event is not delivered to sees no data rather than the
-        // initiator's: the maps refuse such a saga at load (SagaChecks), this is only the last guard.
-        publishing.starts().participants().forEach(p -> outcome.putIfAbsent(p.context(), copies.get(p.context())));
-        return outcome;
-    }
-
-    static String endpoint(Translators translators, Publishing publishing, String receiver, Overrides overrides) {
-        String override = overrides.inbox(receiver, null);
-        if (override != null) {
-            return override;
-        }
-        for (Delivery delivery : publishing.route().deliver()) {
-            if (delivery.to().equals(receiver) && delivery.endpoint() != null) {
-                return delivery.endpoint();
-            }
-        }
-        BoundedContext context = translators.model().contexts().get(receiver);
-        return context == null || context.inbox() == null ? "" : context.inbox();
-    }
-
-    private static String sagaId(CloudEvent event, Publishing publishing) {
-        Object sagaId = event.getExtension(OutgoingEvents.SAGA_ID);
-        if (sagaId != null && !sagaId.toString().isBlank()) {
-            return sagaId.toString();
-        }
-        if (publishing.starts() != null) {
-            return event.getId();
-        }
-        if (publishing.reportsTo() != null) {
-            throw new IntakeRefusedException(EventProblems.invalid(publishing.type() + " reports to saga " + publishing.reportsTo().name()
-                    + " and needs the sagaid extension: the sagaid of the copy that started the participant's work"));
-        }
-        return null;
-    }
-
-    /**
-     * The event's own deadline wins; then, for a saga's start, the saga's; then the events entry's;
-     * then, for a report, its saga instance's; then the gateway's default (SPEC sections 5 and 6).
-     */
-    private Instant deadline(CloudEvent event, Publishing publishing, String sagaId, Instant now) {
-        Object own = event.getExtension(OutgoingEvents.DEADLINE);
-        if (own != null) {
-            return parseDeadline(own);
-        }
-        if (publishing.starts() != null && publishing.starts().deadline() != null) {
-            return now.plus(publishing.starts().deadline());
-        }
-        if (publishing.route() != null && publishing.route().deadline() != null) {
-            return now.plus(publishing.route().deadline());
-        }
-        if (publishing.reportsTo() != null && sagaId != null) {
-            return sagas.deadlineOf(sagaId).orElseGet(() -> now.plus(defaultDeadline));
-        }
-        return now.plus(defaultDeadline);
-    }
-
-    private static Instant parseDeadline(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return EventLimits.deadline("deadline", time.toInstant().truncatedTo(ChronoUnit.MICROS));
-        }
-        try {
-            return EventLimits.deadline("deadline", OffsetDateTime.parse(value.toString()).toInstant().truncatedTo(ChronoUnit.MICROS));
-        } catch (DateTimeParseException e) {
-            throw new IntakeRefusedException(EventProblems.invalid("deadline '" + value + "' is not an RFC 3339 timestamp"
-                    + " with an offset, such as 2026-11-30T12:00:00Z"));
         }
     }
 }

@@ -18,6 +18,12 @@ public final class EventProblems {
         return Problem.of(HttpStatus.BAD_REQUEST, "invalid-event", "Not a valid event", detail);
     }
 
+    /** 413: the event is larger than dragoman.events.max-event-size. */
+    public static ProblemDetail tooLarge(int maxEventSize) {
+        return Problem.of(HttpStatus.CONTENT_TOO_LARGE, "event-too-large", "Event too large", "the event is larger than " + maxEventSize
+                + " bytes (dragoman.events.max-event-size)");
+    }
+
     public static ProblemDetail notPublishable(String detail) {
         return Problem.of(HttpStatus.FORBIDDEN, "event-not-publishable", "Event type not publishable by this context", detail);
     }

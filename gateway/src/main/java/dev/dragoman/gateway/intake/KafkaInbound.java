@@ -2,7 +2,6 @@ package dev.dragoman.gateway.intake;
 
 import dev.dragoman.gateway.config.DragomanProperties;
 import dev.dragoman.gateway.metrics.EventMetrics;
-import dev.dragoman.gateway.problem.Problem;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,7 +30,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -42,7 +40,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Takes published events from the configured Kafka topics, as {@code POST /events} takes them
- * from HTTP: the same reading, checks, translation and idempotency ({@link EventIntake}), with
+ * from HTTP: the same reading, checks, translation and idempotency ({@link EventFrontDoor}), with
  * the topic's context as the publisher.
  *
  * <p>An offset is committed only after its record's event is stored (AckMode RECORD: after the
@@ -74,9 +72,8 @@ public final class KafkaInbound implements SmartLifecycle {
     private volatile DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers;
     private volatile BiConsumer<ConsumerRecord<?, ?>, Exception> deadLetters;
     private final Map<String, String> contexts = new LinkedHashMap<>();
-    private final EventIntake intake;
+    private final EventFrontDoor frontDoor;
     private final EventMetrics metrics;
-    private final int maxEventSize;
     private final Duration firstRetry;
     private final Duration maxRetry;
     private final int maxConsumersPerTopic;
@@ -87,7 +84,7 @@ public final class KafkaInbound implements SmartLifecycle {
      * @param producerConfigs the settings of the producer that writes to the dead-letter topics
      */
     KafkaInbound(Map<String, Object> consumerConfigs, Map<String, Object> producerConfigs, List<DragomanProperties.InboundTopic> topics,
-            EventIntake intake, EventMetrics metrics, int maxEventSize, Duration firstRetry, Duration maxRetry, int maxConsumersPerTopic) {
+            EventFrontDoor frontDoor, EventMetrics metrics, Duration firstRetry, Duration maxRetry, int maxConsumersPerTopic) {
         this.consumerConfigs = Map.copyOf(consumerConfigs);
         this.producerConfigs = Map.copyOf(producerConfigs);
         for (DragomanProperties.InboundTopic topic : topics) {
@@ -97,9 +94,8 @@ public final class KafkaInbound implements SmartLifecycle {
                         + " and for " + topic.context() + ": one topic has one publishing context");
             }
         }
-        this.intake = intake;
+        this.frontDoor = frontDoor;
         this.metrics = metrics;
-        this.maxEventSize = maxEventSize;
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
         this.maxConsumersPerTopic = maxConsumersPerTopic;
@@ -108,17 +104,10 @@ public final class KafkaInbound implements SmartLifecycle {
     void onRecord(ConsumerRecord<byte[], byte[]> record) {
         String context = contexts.get(record.topic());
         try {
-            if (record.value() != null && record.value().length > maxEventSize) {
-                refuse(record, context, Problem.of(HttpStatus.CONTENT_TOO_LARGE, "event-too-large", "Event too large", "the event is larger than "
-                        + maxEventSize + " bytes (dragoman.events.max-event-size)"));
-                return;
-            }
-            CloudEvent event = CloudEventReader.read(record.headers(), record.value());
-            Accepted accepted = intake.accept(context, event);
+            CloudEvent event = frontDoor.read(record.headers(), record.value());
+            Accepted accepted = frontDoor.accept(context, event);
             log.debug("Took {} {} from Kafka topic {} (partition {}, offset {}){}", accepted.type(), accepted.id(), record.topic(),
                     record.partition(), record.offset(), accepted.duplicate() ? ", a duplicate" : "");
-        } catch (InvalidEventException e) {
-            refuse(record, context, EventProblems.invalid(e.getMessage()));
         } catch (IntakeRefusedException e) {
             if (e.problem().getStatus() >= 500) {
                 // "not now" (a resolver that did not answer): not the record's fault, so not skipped
@@ -138,8 +127,7 @@ public final class KafkaInbound implements SmartLifecycle {
 
     /** Logged and counted like a refusal at {@code POST /events}; the record is then committed, since no one waits for an answer. */
     private void refuse(ConsumerRecord<byte[], byte[]> record, String context, ProblemDetail problem) {
-        String type = problem.getType().toString();
-        metrics.refused(type.substring(type.lastIndexOf('/') + 1));
+        frontDoor.refused(problem);
         log.warn("Skipped the record at offset {} of Kafka topic {} partition {} (published by {}): {} {}: {}", record.offset(),
                 record.topic(), record.partition(), context, problem.getStatus(), problem.getTitle(), problem.getDetail());
     }

@@ -1,6 +1,5 @@
 package dev.dragoman.gateway.intake;
 
-import dev.dragoman.gateway.metrics.EventMetrics;
 import dev.dragoman.gateway.problem.JsonAnswers;
 import dev.dragoman.gateway.problem.Problem;
 import dev.dragoman.gateway.security.CallerKeys;
@@ -36,17 +35,13 @@ final class PublishHandler {
     private static final Logger log = LoggerFactory.getLogger(PublishHandler.class);
 
     private final CallerKeys keys;
-    private final EventIntake intake;
-    private final int maxEventSize;
-    private final EventMetrics metrics;
+    private final EventFrontDoor frontDoor;
     private final Executor workers;
 
     /** @param workers runs the blocking intake (JDBC), off the event loop */
-    PublishHandler(CallerKeys keys, EventIntake intake, int maxEventSize, EventMetrics metrics, Executor workers) {
+    PublishHandler(CallerKeys keys, EventFrontDoor frontDoor, Executor workers) {
         this.keys = keys;
-        this.intake = intake;
-        this.maxEventSize = maxEventSize;
-        this.metrics = metrics;
+        this.frontDoor = frontDoor;
         this.workers = workers;
     }
 
@@ -56,7 +51,7 @@ final class PublishHandler {
             return refuse(request, check.refusal(), check::challenge);
         }
         Optional<String> caller = check.context();
-        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), maxEventSize)
+        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), frontDoor.maxEventSize())
                 .map(buffer -> {
                     byte[] bytes = new byte[buffer.readableByteCount()];
                     buffer.read(bytes);
@@ -65,21 +60,18 @@ final class PublishHandler {
                 })
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> {
-                    CloudEvent event = CloudEventReader.read(request.headers().asHttpHeaders(), body);
+                    CloudEvent event = frontDoor.read(request.headers().asHttpHeaders(), body);
                     // A future, not subscribeOn: a caller hanging up cancels the Mono, and must not
                     // interrupt a transaction half way (the event is then stored or not, whole).
-                    return Mono.fromFuture(() -> CompletableFuture.supplyAsync(() -> intake.accept(caller.orElse(null), event), workers));
+                    return Mono.fromFuture(() -> CompletableFuture.supplyAsync(() -> frontDoor.accept(caller.orElse(null), event), workers));
                 })
                 .flatMap(accepted -> JsonAnswers.answer(HttpStatus.ACCEPTED, view(accepted)))
-                .onErrorResume(InvalidEventException.class, e -> refuse(request, EventProblems.invalid(e.getMessage())))
                 .onErrorResume(IntakeRefusedException.class, e -> refuse(request, e.problem(), headers -> {
                     if (e.problem().getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
                         headers.set(HttpHeaders.RETRY_AFTER, EventProblems.RETRY_AFTER_SECONDS);
                     }
                 }))
-                .onErrorResume(DataBufferLimitException.class, e -> refuse(request, Problem.of(HttpStatus.CONTENT_TOO_LARGE,
-                        "event-too-large", "Event too large", "the event is larger than " + maxEventSize
-                                + " bytes (dragoman.events.max-event-size)")))
+                .onErrorResume(DataBufferLimitException.class, e -> refuse(request, frontDoor.tooLarge()))
                 .onErrorResume(DataAccessException.class, e -> storeUnavailable(request, e));
     }
 
@@ -100,9 +92,7 @@ final class PublishHandler {
     }
 
     private Mono<ServerResponse> refuse(ServerRequest request, ProblemDetail problem, Consumer<HttpHeaders> headers) {
-        String type = problem.getType().toString();
-        metrics.refused(type.substring(type.lastIndexOf('/') + 1));
-        return JsonAnswers.problem(request, problem, headers);
+        return JsonAnswers.problem(request, frontDoor.refused(problem), headers);
     }
 
     private static Map<String, Object> view(Accepted accepted) {

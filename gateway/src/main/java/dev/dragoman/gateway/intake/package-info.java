@@ -1,6 +1,8 @@
 /**
  * Event intake (SPEC section 5): CloudEvents published to {@code POST /events} or read from
- * Kafka, checked, translated into every subscriber's model and stored with their copies in
- * the outbox, in one transaction. Depends on the outbox and sagas; neither depends on it.
+ * Kafka come in through one front door (limits, reading, refusals), are planned as a pure
+ * function of model, event and time ({@link dev.dragoman.gateway.intake.EventPlan}), and the
+ * plan is stored in one transaction: the ledger row, the copies in the outbox, the saga's start
+ * or report. At the top of the event side: it depends on the outbox and sagas; neither on it.
  */
 package dev.dragoman.gateway.intake;

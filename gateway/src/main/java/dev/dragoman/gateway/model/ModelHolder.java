@@ -1,5 +1,6 @@
 package dev.dragoman.gateway.model;
 
+import dev.dragoman.gateway.config.DragomanProperties.Overrides;
 import dev.dragoman.rules.ContextMaps;
 import dev.dragoman.rules.ContextMapsException;
 import dev.dragoman.rules.LoadResult;
@@ -26,14 +27,22 @@ public final class ModelHolder {
     private final Path directory;
     private final Function<ContextModel, Translators> compiler;
     private final Clock clock;
+    private final Overrides overrides;
     private final AtomicLong versions = new AtomicLong();
     private final AtomicReference<ServedModel> current;
 
-    public ModelHolder(Path directory, ContextModel initial, Function<ContextModel, Translators> compiler, Clock clock) {
+    /** @param overrides the URLs that replace the maps' own (dragoman.overrides.*), applied to every model served */
+    public ModelHolder(Path directory, ContextModel initial, Function<ContextModel, Translators> compiler, Clock clock, Overrides overrides) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.compiler = Objects.requireNonNull(compiler, "compiler");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.overrides = Objects.requireNonNull(overrides, "overrides");
         this.current = new AtomicReference<>(prepare(Objects.requireNonNull(initial, "initial")));
+    }
+
+    /** A holder of the maps as they are, without overrides. */
+    public ModelHolder(Path directory, ContextModel initial, Function<ContextModel, Translators> compiler, Clock clock) {
+        this(directory, initial, compiler, clock, Overrides.NONE);
     }
 
     /** A holder of a model without resolvers, for tests and tools. */
@@ -45,11 +54,15 @@ public final class ModelHolder {
      * Loads the directory, or throws a {@link ContextMapsException} that lists every error with its file, line and
      * key path: a gateway must not start on maps it cannot serve.
      */
-    public static ModelHolder load(Path directory, Function<ContextModel, Translators> compiler, Clock clock) {
+    public static ModelHolder load(Path directory, Function<ContextModel, Translators> compiler, Clock clock, Overrides overrides) {
         LoadResult result = ContextMaps.load(directory);
         ContextModel model = result.orElseThrow();
         log.info("Loaded the context maps in {}: {}", directory.toAbsolutePath().normalize(), ModelCounts.of(model));
-        return new ModelHolder(directory, model, compiler, clock);
+        return new ModelHolder(directory, model, compiler, clock, overrides);
+    }
+
+    public static ModelHolder load(Path directory, Function<ContextModel, Translators> compiler, Clock clock) {
+        return load(directory, compiler, clock, Overrides.NONE);
     }
 
     public static ModelHolder load(Path directory) {
@@ -63,7 +76,7 @@ public final class ModelHolder {
 
     /** Compiles a loaded model into one ready to serve, without serving it yet. */
     public ServedModel prepare(ContextModel model) {
-        return new ServedModel(versions.incrementAndGet(), clock.instant(), compiler.apply(model));
+        return new ServedModel(versions.incrementAndGet(), clock.instant(), compiler.apply(model), overrides);
     }
 
     /** Swaps in a prepared model, returning the one it replaces. */

@@ -68,7 +68,7 @@ public final class DeliveryWorker {
     }
 
     /**
-     * What asks for a poll before the next tick (the outbox ticker's wake): called when sends
+     * What asks for a poll before the next tick (the outbox polling loop's wake): called when sends
      * finish while due copies are waiting, so a backlog drains as fast as the receivers answer,
      * not one batch per poll interval (which capped delivery at batch-size / poll-interval,
      * 160 copies a second by default: docs/BENCHMARKS.md, "Events under load").
@@ -77,7 +77,7 @@ public final class DeliveryWorker {
         this.pollSoon = Objects.requireNonNull(pollSoon, "pollSoon");
     }
 
-    /** Claims the due copies and sends them; run by a {@link Ticker} every poll interval and when new copies wait. */
+    /** Claims the due copies and sends them; run by a {@link PollingLoop} every poll interval and when new copies wait. */
     public void poll() {
         Instant now = now();
         int room = batchSize - inFlight.get();

@@ -10,13 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 
 /**
- * The published events and the outbox, in SQL that runs on H2 and PostgreSQL alike. Callers run
+ * The outbox, in SQL that runs on H2 and PostgreSQL alike. Callers run
  * these in their own transactions; claiming due work uses {@code FOR UPDATE SKIP LOCKED}, so
  * that instances sharing a database never take the same row.
  */
@@ -29,21 +26,6 @@ public final class EventStore {
 
     public EventStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * Records an accepted event.
-     *
-     * @throws org.springframework.dao.DuplicateKeyException when the same source and id were accepted before
-     */
-    public long insertPublished(String source, String eventId, String type, String publisher, String sagaId, Instant deadline,
-            Instant acceptedAt) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO published_event (source, event_id, type, publisher, saga_id, deadline, accepted_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(source, eventId, type, publisher, sagaId, sql(deadline), sql(acceptedAt))
-                .update(keys, "id");
-        return keys.getKey().longValue();
     }
 
     public void enqueue(Long publishedId, OutboxEntry entry, Instant now) {
@@ -113,14 +95,6 @@ public final class EventStore {
                 .query(EventStore::record).list();
     }
 
-    public Optional<Published> published(String source, String eventId) {
-        return jdbc.sql("SELECT type, publisher, saga_id, deadline, accepted_at FROM published_event WHERE source = ? AND event_id = ?")
-                .params(source, eventId)
-                .query((rs, n) -> new Published(source, eventId, rs.getString("type"), rs.getString("publisher"), rs.getString("saga_id"),
-                        instant(rs, "deadline"), instant(rs, "accepted_at")))
-                .optional();
-    }
-
     private static DeliveryRecord record(ResultSet rs, int n) throws SQLException {
         return new DeliveryRecord(rs.getLong("id"), rs.getString("kind"), rs.getString("event_source"), rs.getString("event_id"),
                 rs.getString("type"), rs.getString("saga_id"), rs.getString("receiver"), rs.getString("endpoint"),
@@ -143,10 +117,5 @@ public final class EventStore {
 
     /** The outbox's backlog. */
     public record Depth(long pending, Instant oldestCreatedAt) {
-    }
-
-    /** An accepted event. */
-    public record Published(String source, String eventId, String type, String publisher, String sagaId, Instant deadline,
-            Instant acceptedAt) {
     }
 }

@@ -1,6 +1,5 @@
 package dev.dragoman.gateway.route;
 
-import dev.dragoman.gateway.config.DragomanProperties.Overrides;
 import dev.dragoman.gateway.filter.RequestTranslationFilter;
 import dev.dragoman.gateway.filter.ResponseTranslationFilter;
 import dev.dragoman.gateway.filter.RouteTranslation;
@@ -11,7 +10,6 @@ import dev.dragoman.gateway.security.CallerFilter;
 import dev.dragoman.gateway.security.CallerKeys;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
@@ -45,19 +43,12 @@ public final class ContextMapRoutes implements RouteLocator {
     private final CallerKeys keys;
     private final long maxBodySize;
     private final TranslationMetrics metrics;
-    private final Overrides overrides;
 
     public ContextMapRoutes(ModelHolder models, CallerKeys keys, long maxBodySize, TranslationMetrics metrics) {
-        this(models, keys, maxBodySize, metrics, new Overrides(Map.of(), Map.of()));
-    }
-
-    /** @param overrides upstreams that replace the maps' own (dragoman.overrides.upstreams) */
-    public ContextMapRoutes(ModelHolder models, CallerKeys keys, long maxBodySize, TranslationMetrics metrics, Overrides overrides) {
         this.models = models;
         this.keys = keys;
         this.maxBodySize = maxBodySize;
         this.metrics = metrics;
-        this.overrides = overrides;
     }
 
     @Override
@@ -91,7 +82,7 @@ public final class ContextMapRoutes implements RouteLocator {
         }
         return Route.async()
                 .id(route.id())
-                .uri(overrides.upstream(route.id(), route.upstream()))
+                .uri(served.upstreamOf(route))
                 .order(order)
                 .predicate(exchange -> pattern.matches(exchange.getRequest().getPath().pathWithinApplication()))
                 .filters(filters)

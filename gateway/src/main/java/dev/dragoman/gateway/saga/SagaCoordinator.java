@@ -1,15 +1,9 @@
 package dev.dragoman.gateway.saga;
 
-import dev.dragoman.gateway.config.DragomanProperties.Overrides;
-import dev.dragoman.gateway.intake.EventProblems;
+import dev.dragoman.gateway.cloudevents.OutgoingEvents;
 import dev.dragoman.gateway.outbox.EventStore;
-import dev.dragoman.gateway.intake.IntakeRefusedException;
 import dev.dragoman.gateway.outbox.OutboxEntry;
-import dev.dragoman.gateway.outbox.OutgoingEvents;
 import dev.dragoman.gateway.metrics.EventMetrics;
-import dev.dragoman.gateway.model.ModelHolder;
-import dev.dragoman.rules.model.BoundedContext;
-import dev.dragoman.rules.model.ContextModel;
 import dev.dragoman.rules.model.Saga;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,23 +30,12 @@ public final class SagaCoordinator {
 
     private final SagaStore store;
     private final EventStore outbox;
-    private final ModelHolder models;
     private final Duration outcomeWindow;
     private final EventMetrics metrics;
-    private final Overrides overrides;
 
-    public SagaCoordinator(JdbcClient jdbc, EventStore outbox, ModelHolder models,
-            Duration outcomeWindow, EventMetrics metrics) {
-        this(jdbc, outbox, models, outcomeWindow, metrics, new Overrides(Map.of(), Map.of()));
-    }
-
-    /** @param overrides inboxes that replace the maps' own (dragoman.overrides.inboxes) */
-    public SagaCoordinator(JdbcClient jdbc, EventStore outbox, ModelHolder models,
-            Duration outcomeWindow, EventMetrics metrics, Overrides overrides) {
-        this.overrides = overrides;
+    public SagaCoordinator(JdbcClient jdbc, EventStore outbox, Duration outcomeWindow, EventMetrics metrics) {
         this.store = new SagaStore(jdbc);
         this.outbox = outbox;
-        this.models = models;
         this.outcomeWindow = outcomeWindow;
         this.metrics = metrics;
     }
@@ -60,25 +43,25 @@ public final class SagaCoordinator {
     /**
      * Opens a saga instance.
      *
-     * @param outcomeData the start event's data as each receiver of the outcome sees it
-     * @throws IntakeRefusedException 409 when the saga id is already taken
+     * @throws SagaConflictException when the saga id is already taken
      */
-    public void start(Saga saga, String sagaId, String initiator, Instant deadline, String dataContentType, Map<String, byte[]> outcomeData,
-            Instant now) {
+    public void start(SagaOpening opening, Instant now) {
+        Saga saga = opening.saga();
+        String sagaId = opening.sagaId();
+        String initiator = opening.initiator();
+        Instant deadline = opening.deadline();
         SagaState state = SagaMachine.start(saga, sagaId, initiator, deadline, now);
         Map<String, String> data = new LinkedHashMap<>();
         Map<String, String> inboxes = new LinkedHashMap<>();
-        ContextModel model = models.current().translators().model();
-        outcomeData.forEach((receiver, bytes) -> {
+        opening.data().forEach((receiver, bytes) -> {
             data.put(receiver, bytes == null ? null : Base64.getEncoder().encodeToString(bytes));
-            BoundedContext context = model.contexts().get(receiver);
-            inboxes.put(receiver, overrides.inbox(receiver, context == null ? null : context.inbox()));
+            inboxes.put(receiver, opening.endpoints().get(receiver));
         });
         try {
-            store.insert(new StoredSaga(state, SagaDeclaration.of(saga), new Receivers(dataContentType, data, inboxes)));
+            store.insert(new StoredSaga(state, SagaDeclaration.of(saga), new Receivers(opening.dataContentType(), data, inboxes)));
         } catch (DuplicateKeyException e) {
-            throw new IntakeRefusedException(EventProblems.sagaConflict("sagaid '" + sagaId + "' already names a saga instance: give each"
-                    + " instance its own sagaid, or leave it out to use the start event's id"));
+            throw new SagaConflictException("sagaid '" + sagaId + "' already names a saga instance: give each"
+                    + " instance its own sagaid, or leave it out to use the start event's id");
         }
         store.append(sagaId, List.of(new TimelineEntry(now, saga.start() + " from " + initiator + ": saga " + saga.name() + " started, deadline "
                 + deadline, false)));
@@ -87,14 +70,14 @@ public final class SagaCoordinator {
     /**
      * Applies a participant's report.
      *
-     * @throws IntakeRefusedException 422 when no saga has that id, or it is another saga's
+     * @throws UnknownSagaException when no saga has that id, or it is another saga's
      */
     public void report(Saga saga, String sagaId, String context, String type, byte[] data, Instant now) {
-        StoredSaga stored = store.lock(sagaId).orElseThrow(() -> new IntakeRefusedException(EventProblems.unknownSaga("no saga instance has"
-                + " sagaid '" + sagaId + "': a report carries the sagaid of the copy that started the participant's work")));
+        StoredSaga stored = store.lock(sagaId).orElseThrow(() -> new UnknownSagaException("no saga instance has"
+                + " sagaid '" + sagaId + "': a report carries the sagaid of the copy that started the participant's work"));
         if (!stored.state().sagaName().equals(saga.name())) {
-            throw new IntakeRefusedException(EventProblems.unknownSaga("sagaid '" + sagaId + "' is an instance of saga "
-                    + stored.state().sagaName() + ", and " + type + " reports to saga " + saga.name()));
+            throw new UnknownSagaException("sagaid '" + sagaId + "' is an instance of saga "
+                    + stored.state().sagaName() + ", and " + type + " reports to saga " + saga.name());
         }
         apply(stored, new SagaInput.Report(context, type, data == null ? null : new String(data, StandardCharsets.UTF_8)), now);
     }

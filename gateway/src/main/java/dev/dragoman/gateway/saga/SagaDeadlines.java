@@ -27,7 +27,7 @@ public final class SagaDeadlines {
         this.newWork = newWork;
     }
 
-    /** Times out every open saga whose deadline has come; run by a ticker every poll interval. */
+    /** Times out every open saga whose deadline has come; run by a polling loop every poll interval. */
     public void timeOutDue() {
         int timedOut;
         do {

@@ -7,9 +7,11 @@ import dev.dragoman.gateway.config.DragomanProperties.Overrides;
 import dev.dragoman.gateway.metrics.TranslationMetrics;
 import dev.dragoman.gateway.model.ModelHolder;
 import dev.dragoman.gateway.security.CallerKeys;
+import dev.dragoman.rules.Translators;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,9 +26,9 @@ class UpstreamOverrideTests {
 
     @Test
     void anOverriddenRouteForwardsToTheOverride_theOthersToTheirMapsUpstream() {
-        ContextMapRoutes routes = new ContextMapRoutes(ModelHolder.load(EXAMPLE_MAPS), openKeys(), 1024,
-                new TranslationMetrics(new SimpleMeterRegistry()),
-                new Overrides(Map.of("web-support-to-game-dept", URI.create("http://127.0.0.1:4711")), Map.of()));
+        ContextMapRoutes routes = new ContextMapRoutes(ModelHolder.load(EXAMPLE_MAPS, Translators::compile, Clock.systemUTC(),
+                new Overrides(Map.of("web-support-to-game-dept", URI.create("http://127.0.0.1:4711")), Map.of())), openKeys(), 1024,
+                new TranslationMetrics(new SimpleMeterRegistry()));
 
         Map<String, URI> uris = routes.getRoutes().collectList().block().stream().collect(Collectors.toMap(Route::getId, Route::getUri));
 

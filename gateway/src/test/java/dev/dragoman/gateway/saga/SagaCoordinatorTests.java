@@ -48,17 +48,18 @@ class SagaCoordinatorTests {
     SagaCoordinator instanceA;
     SagaCoordinator instanceB;
     Saga saga;
+    ModelHolder models;
 
     @BeforeEach
     void twoInstancesOnOneDatabase() {
         dataSource = TestDatabases.create(database);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        ModelHolder models = ModelHolder.load(EventMaps.write(9));
+        models = ModelHolder.load(EventMaps.write(9));
         saga = models.current().model().sagas().get(0);
         EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
         store = new EventStore(JdbcClient.create(dataSource));
-        instanceA = new SagaCoordinator(JdbcClient.create(dataSource), store, models, Duration.ofDays(1), metrics);
-        instanceB = new SagaCoordinator(JdbcClient.create(dataSource), store, models, Duration.ofDays(1), metrics);
+        instanceA = new SagaCoordinator(JdbcClient.create(dataSource), store, Duration.ofDays(1), metrics);
+        instanceB = new SagaCoordinator(JdbcClient.create(dataSource), store, Duration.ofDays(1), metrics);
     }
 
     @AfterEach
@@ -108,11 +109,13 @@ class SagaCoordinatorTests {
     private String open() {
         String sagaId = UUID.randomUUID().toString();
         Map<String, byte[]> data = new LinkedHashMap<>();
+        Map<String, String> endpoints = new LinkedHashMap<>();
         for (String receiver : new String[] {"order", "product", "payment"}) {
             data.put(receiver, "{\"items\":[]}".getBytes(StandardCharsets.UTF_8));
+            endpoints.put(receiver, models.current().inboxOf(receiver));
         }
-        transactions.executeWithoutResult(tx -> instanceA.start(saga, sagaId, "order", START.plus(Duration.ofMinutes(10)),
-                "application/json", data, START));
+        transactions.executeWithoutResult(tx -> instanceA.start(new SagaOpening(saga, sagaId, "order", START.plus(Duration.ofMinutes(10)),
+                "application/json", data, endpoints), START));
         return sagaId;
     }
 }

@@ -1,4 +1,4 @@
-package dev.dragoman.gateway.intake;
+package dev.dragoman.gateway.cloudevents;
 
 import dev.dragoman.rules.JsonLimits;
 import io.cloudevents.CloudEvent;

@@ -1,4 +1,4 @@
-package dev.dragoman.gateway.intake;
+package dev.dragoman.gateway.cloudevents;
 
 /** A request to {@code POST /events} that is not a CloudEvent Dragoman can take: answered 400 with this message. */
 public class InvalidEventException extends RuntimeException {

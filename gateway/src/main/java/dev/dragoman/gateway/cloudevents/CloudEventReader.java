@@ -1,4 +1,4 @@
-package dev.dragoman.gateway.intake;
+package dev.dragoman.gateway.cloudevents;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
@@ -21,12 +21,12 @@ import org.springframework.http.HttpHeaders;
  * spec requires and the SDK leaves unchecked: a non-empty {@code id} and {@code source}, and JSON
  * data that is JSON.
  */
-final class CloudEventReader {
+public final class CloudEventReader {
 
     private CloudEventReader() {
     }
 
-    static CloudEvent read(HttpHeaders headers, byte[] body) {
+    public static CloudEvent read(HttpHeaders headers, byte[] body) {
         String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
         boolean binary = headers.getFirst("ce-specversion") != null;
         return read(contentType, binary, () -> {
@@ -38,7 +38,7 @@ final class CloudEventReader {
     }
 
     /** A record of the CloudEvents Kafka binding: structured with a {@code content-type} header, binary with {@code ce_} headers. */
-    static CloudEvent read(Headers headers, byte[] value) {
+    public static CloudEvent read(Headers headers, byte[] value) {
         if (value == null) {
             throw new InvalidEventException("not a CloudEvent: the record has no value (a tombstone)");
         }

@@ -15,9 +15,9 @@ import org.springframework.context.SmartLifecycle;
  * Runs one task on its own daemon thread every interval, and at once when woken (several wakes
  * before it runs are one run). Starts and stops with the application.
  */
-public final class Ticker implements SmartLifecycle {
+public final class PollingLoop implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(Ticker.class);
+    private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
 
     private final String name;
     private final Duration interval;
@@ -26,7 +26,7 @@ public final class Ticker implements SmartLifecycle {
     private volatile ScheduledExecutorService scheduler;
     private volatile Instant failingSince;
 
-    public Ticker(String name, Duration interval, Runnable task) {
+    public PollingLoop(String name, Duration interval, Runnable task) {
         this.name = Objects.requireNonNull(name, "name");
         this.interval = Objects.requireNonNull(interval, "interval");
         this.task = Objects.requireNonNull(task, "task");
@@ -86,6 +86,6 @@ public final class Ticker implements SmartLifecycle {
 
     @Override
     public String toString() {
-        return "Ticker[" + name + ", every " + interval + "]";
+        return "PollingLoop[" + name + ", every " + interval + "]";
     }
 }

@@ -1,6 +1,5 @@
-package dev.dragoman.gateway.outbox;
+package dev.dragoman.gateway.cloudevents;
 
-import dev.dragoman.gateway.intake.JsonData;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;

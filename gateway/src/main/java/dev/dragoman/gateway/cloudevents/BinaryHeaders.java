@@ -1,4 +1,4 @@
-package dev.dragoman.gateway.intake;
+package dev.dragoman.gateway.cloudevents;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharacterCodingException;

@@ -1,4 +1,4 @@
-package dev.dragoman.gateway.intake;
+package dev.dragoman.gateway.cloudevents;
 
 import dev.dragoman.rules.JsonMediaType;
 import tools.jackson.core.JacksonException;
@@ -18,7 +18,7 @@ public final class JsonData {
     }
 
     /** Absent means JSON, as in the CloudEvents JSON format; otherwise the engine's one rule for JSON media types. */
-    static boolean isJson(String dataContentType) {
+    public static boolean isJson(String dataContentType) {
         return dataContentType == null || JsonMediaType.isJson(dataContentType);
     }
 
@@ -28,7 +28,7 @@ public final class JsonData {
      *
      * @throws InvalidEventException naming what is wrong
      */
-    static void requireValue(byte[] data, String contentType) {
+    public static void requireValue(byte[] data, String contentType) {
         Utf8.require(data, "the event's data (" + contentType + ")");
         try {
             parse(data);

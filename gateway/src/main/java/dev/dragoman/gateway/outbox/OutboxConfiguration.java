@@ -1,0 +1,48 @@
+package dev.dragoman.gateway.outbox;
+
+import dev.dragoman.gateway.config.DragomanProperties;
+import dev.dragoman.gateway.metrics.EventMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the outbox: its store, delivery over HTTP (and Kafka, OutboxKafkaConfiguration), and the loop that polls it. */
+@Configuration(proxyBeanMethods = false)
+class OutboxConfiguration {
+
+    @Bean
+    EventMetrics eventMetrics(MeterRegistry registry) {
+        return new EventMetrics(registry);
+    }
+
+    @Bean
+    EventStore eventStore(JdbcClient jdbc) {
+        return new EventStore(jdbc);
+    }
+
+    @Bean
+    HttpTransport httpTransport(DragomanProperties properties) {
+        return new HttpTransport(properties.events().delivery().timeout());
+    }
+
+    /** @param transports HTTP always; Kafka when it is configured (OutboxKafkaConfiguration) */
+    @Bean
+    DeliveryWorker deliveryWorker(EventStore store, TransactionTemplate transactions, Clock clock, EventMetrics metrics,
+            DragomanProperties properties, List<Transport> transports) {
+        DragomanProperties.Delivery delivery = properties.events().delivery();
+        return new DeliveryWorker(store, transactions, clock, metrics, new Backoff(delivery.firstRetry(), delivery.maxRetry()),
+                delivery.timeout(), delivery.lease(), delivery.batchSize(), transports);
+    }
+
+    /** Polls the outbox every poll interval; whoever adds copies wakes it (injected by this bean's name, outboxLoop). */
+    @Bean
+    PollingLoop outboxLoop(DeliveryWorker worker, DragomanProperties properties) {
+        PollingLoop loop = new PollingLoop("dragoman-outbox", properties.events().delivery().pollInterval(), worker::poll);
+        worker.whenRoomFrees(loop::wake);
+        return loop;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.dragoman.gateway.saga;
+
+import dev.dragoman.gateway.config.DragomanProperties;
+import dev.dragoman.gateway.metrics.EventMetrics;
+import dev.dragoman.gateway.outbox.EventStore;
+import dev.dragoman.gateway.outbox.PollingLoop;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the sagas: the coordinator, and the loop that times out sagas whose deadline has come. */
+@Configuration(proxyBeanMethods = false)
+class SagaConfiguration {
+
+    @Bean
+    SagaCoordinator sagaCoordinator(JdbcClient jdbc, EventStore store, DragomanProperties properties, EventMetrics metrics) {
+        return new SagaCoordinator(jdbc, store, properties.events().outcomeWindow(), metrics);
+    }
+
+    @Bean
+    PollingLoop sagaDeadlineLoop(SagaCoordinator sagas, TransactionTemplate transactions, Clock clock, DragomanProperties properties,
+            PollingLoop outboxLoop) {
+        SagaDeadlines deadlines = new SagaDeadlines(sagas, transactions, clock, outboxLoop::wake);
+        return new PollingLoop("dragoman-saga-deadlines", properties.events().delivery().pollInterval(), deadlines::timeOutDue);
+    }
+}
