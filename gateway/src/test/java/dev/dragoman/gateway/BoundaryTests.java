@@ -41,13 +41,8 @@ class BoundaryTests {
             .should().dependOnClassesThat().resideInAPackage("dev.dragoman.gateway.admin..")
             .because("every /admin/ view lives in admin, on top of what it shows");
 
-    /**
-     * maptest's TestBench starts the application itself: it is leaving for the tools module
-     * (issue 13, another branch), and this exception leaves with it.
-     */
     @ArchTest
-    static final ArchRule nothingDependsOnTheRootPackage = noClasses().that()
-            .resideOutsideOfPackages("dev.dragoman.gateway", "dev.dragoman.gateway.maptest..")
+    static final ArchRule nothingDependsOnTheRootPackage = noClasses().that().resideOutsideOfPackage("dev.dragoman.gateway")
             .should().dependOnClassesThat().resideInAPackage("dev.dragoman.gateway")
             .because("the root package holds only the application and its wiring");
 }

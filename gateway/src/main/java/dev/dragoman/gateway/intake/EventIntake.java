@@ -9,24 +9,21 @@ import dev.dragoman.gateway.saga.Negation;
 import dev.dragoman.rules.BodyTranslation;
 import dev.dragoman.rules.BodyTranslator;
 import dev.dragoman.rules.MalformedJsonException;
+import dev.dragoman.rules.Resolved;
 import dev.dragoman.rules.Translators;
 import dev.dragoman.rules.Unresolved;
 import dev.dragoman.rules.UnsupportedJsonEncodingException;
 import dev.dragoman.rules.model.Delivery;
-import dev.dragoman.rules.resolver.ResolveRequest;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,8 +42,6 @@ public final class EventIntake {
 
     private static final Logger log = LoggerFactory.getLogger(EventIntake.class);
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
-    /** At most this many rounds of Unresolved.REPORTED_LIMIT lookups each for one event's data (as Lookups does over HTTP). */
-    private static final int MAX_LOOKUP_ROUNDS = 20;
 
     private final ModelHolder models;
     private final IntakeStore store;
@@ -172,45 +167,38 @@ public final class EventIntake {
         return copies;
     }
 
+    /**
+     * The engine's translation with its resolver rounds (the filters use the same). Blocking is fine
+     * here: intake runs on a worker thread, never on the event loop; {@link #LOOKUP_TIMEOUT} bounds
+     * the whole wait, each lookup being bounded by its resolver's own timeout too.
+     */
     private static BodyTranslation translate(Translators translators, BodyTranslator translator, byte[] data) {
+        Resolved<BodyTranslation> resolved;
         try {
-            BodyTranslation translation = translator.translate(data);
-            // A translation lists at most Unresolved.REPORTED_LIMIT values, so data with more questions
-            // than that is answered over several rounds, each asking what nobody has asked yet.
-            Set<ResolveRequest> asked = new HashSet<>();
-            for (int round = 0; round < MAX_LOOKUP_ROUNDS; round++) {
-                Set<ResolveRequest> questions = new LinkedHashSet<>();
-                List<Unresolved> lookups = translation.unresolved().stream()
-                        .filter(u -> u.lookup() != null && !asked.contains(u.lookup()) && questions.add(u.lookup())).toList();
-                if (lookups.isEmpty()) {
-                    return translation;
-                }
-                asked.addAll(questions);
-                try {
-                    // Blocking is fine here: intake runs on a worker thread, never on the event loop.
-                    translators.resolve(lookups).get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (ExecutionException | TimeoutException e) {
-                    log.debug("A resolver failed during intake: {}", e.toString());
-                }
-                translation = translator.translate(data);
-                // A value still waiting for the lookup just made was not found unknown: its resolver
-                // did not answer. That is no fault of the publisher's, so it hears "not now", not 422.
-                translation.unresolved().stream()
-                        .filter(u -> u.reason() == Unresolved.Reason.NEEDS_LOOKUP && questions.contains(u.lookup())).findFirst()
-                        .ifPresent(u -> {
-                            throw new IntakeRefusedException(EventProblems.resolverUnavailable(u.lookup().concept()));
-                        });
+            resolved = translators.translate(translator, data).get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnsupportedJsonEncodingException unsupported) {
+                throw new IntakeRefusedException(EventProblems.invalid("the event's data is " + unsupported.encoding()
+                        + ", and JSON data is UTF-8 (RFC 8259): send it as UTF-8"));
             }
-            return translation;
-        } catch (UnsupportedJsonEncodingException e) {
-            throw new IntakeRefusedException(EventProblems.invalid("the event's data is " + e.encoding()
-                    + ", and JSON data is UTF-8 (RFC 8259): send it as UTF-8"));
-        } catch (MalformedJsonException e) {
-            throw new IntakeRefusedException(EventProblems.invalid("the event's data is not valid JSON: " + e.getMessage()));
+            if (e.getCause() instanceof MalformedJsonException malformed) {
+                throw new IntakeRefusedException(EventProblems.invalid("the event's data is not valid JSON: " + malformed.getMessage()));
+            }
+            throw new IllegalStateException("translating an event's data failed", e.getCause());
+        } catch (TimeoutException e) {
+            Unresolved first = translator.translate(data).unresolved().stream().filter(u -> u.lookup() != null).findFirst().orElseThrow(
+                    () -> new IllegalStateException("translating an event's data took longer than " + LOOKUP_TIMEOUT, e));
+            throw new IntakeRefusedException(EventProblems.resolverUnavailable(first.lookup().concept()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while resolving identifiers", e);
         }
+        // A value still waiting for a lookup that was asked was not found unknown: its resolver did
+        // not answer. That is no fault of the publisher's, so it hears "not now", not 422.
+        if (!resolved.waiting().isEmpty()) {
+            throw new IntakeRefusedException(EventProblems.resolverUnavailable(resolved.waiting().get(0).lookup().concept()));
+        }
+        return resolved.translation();
     }
 
     private static void checkNegatable(Publishing publishing, byte[] data) {
