@@ -4,6 +4,7 @@ import dev.dragoman.gateway.model.ModelHolder;
 import dev.dragoman.gateway.model.ServedModel;
 import dev.dragoman.gateway.problem.JsonAnswers;
 import dev.dragoman.gateway.problem.Problem;
+import dev.dragoman.gateway.problem.ProblemType;
 import dev.dragoman.gateway.reload.ReloadStatus;
 import dev.dragoman.gateway.reload.Reloader;
 import dev.dragoman.rules.model.Route;
@@ -53,7 +54,7 @@ final class AdminHandlers {
 
     private ProblemDetail refused(ReloadStatus status) {
         int count = status.errors().size();
-        ProblemDetail problem = Problem.of(HttpStatus.UNPROCESSABLE_CONTENT, "maps-refused", "Context maps refused",
+        ProblemDetail problem = Problem.of(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.MAPS_REFUSED, "Context maps refused",
                 "the context maps in " + directory() + " did not load (" + count + " error" + (count == 1 ? "" : "s")
                         + ", the first: " + status.errors().get(0).located() + "); model version " + status.modelVersion()
                         + " keeps serving");
@@ -72,7 +73,7 @@ final class AdminHandlers {
                     try {
                         input = DryRun.parse(bytes);
                     } catch (DryRun.InvalidInput e) {
-                        return JsonAnswers.problem(request, Problem.of(HttpStatus.BAD_REQUEST, "invalid-dry-run", "Invalid dry run",
+                        return JsonAnswers.problem(request, Problem.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_DRY_RUN, "Invalid dry run",
                                 e.getMessage()));
                     }
                     ServedModel served = models.current();
@@ -84,7 +85,7 @@ final class AdminHandlers {
 
     private static ProblemDetail unknownRoute(ServedModel served, String id) {
         String known = served.model().routes().stream().map(Route::id).limit(20).collect(Collectors.joining(", "));
-        ProblemDetail problem = Problem.of(HttpStatus.NOT_FOUND, "unknown-route", "Unknown route",
+        ProblemDetail problem = Problem.of(HttpStatus.NOT_FOUND, ProblemType.UNKNOWN_ROUTE, "Unknown route",
                 "model version " + served.version() + " has no route '" + id + "'"
                         + (known.isEmpty() ? "; it declares no routes" : "; its routes: " + known));
         problem.setProperty("route", id);

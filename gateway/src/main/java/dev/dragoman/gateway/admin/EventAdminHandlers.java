@@ -4,6 +4,7 @@ import dev.dragoman.gateway.intake.PublishedEvents;
 import dev.dragoman.gateway.outbox.EventStore;
 import dev.dragoman.gateway.problem.JsonAnswers;
 import dev.dragoman.gateway.problem.Problem;
+import dev.dragoman.gateway.problem.ProblemType;
 import dev.dragoman.gateway.saga.SagaCoordinator;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,7 +48,7 @@ final class EventAdminHandlers {
         String sagaId = request.pathVariable("sagaid");
         return blocking(() -> sagas.view(sagaId))
                 .flatMap(view -> view.<Mono<ServerResponse>>map(v -> JsonAnswers.ok(EventViews.Saga.of(v, now())))
-                        .orElseGet(() -> JsonAnswers.problem(request, Problem.of(HttpStatus.NOT_FOUND, "unknown-saga", "No such saga",
+                        .orElseGet(() -> JsonAnswers.problem(request, Problem.of(HttpStatus.NOT_FOUND, ProblemType.UNKNOWN_SAGA, "No such saga",
                                 "no saga instance has sagaid '" + sagaId + "'"))));
     }
 
@@ -56,13 +57,13 @@ final class EventAdminHandlers {
         Optional<String> source = request.queryParam("source");
         Optional<String> id = request.queryParam("id");
         if (source.isEmpty() || id.isEmpty()) {
-            return JsonAnswers.problem(request, Problem.of(HttpStatus.BAD_REQUEST, "invalid-query", "Which event?",
+            return JsonAnswers.problem(request, Problem.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_QUERY, "Which event?",
                     "name the event with the query parameters source and id, as its CloudEvent has them"));
         }
         return blocking(() -> published.find(source.get(), id.get())
                 .map(event -> EventViews.Event.of(event, store.deliveriesOfEvent(source.get(), id.get()))))
                 .flatMap(view -> view.<Mono<ServerResponse>>map(JsonAnswers::ok)
-                        .orElseGet(() -> JsonAnswers.problem(request, Problem.of(HttpStatus.NOT_FOUND, "unknown-event", "No such event",
+                        .orElseGet(() -> JsonAnswers.problem(request, Problem.of(HttpStatus.NOT_FOUND, ProblemType.UNKNOWN_EVENT, "No such event",
                                 "no event with source '" + source.get() + "' and id '" + id.get() + "' was accepted"))));
     }
 

@@ -2,6 +2,7 @@ package dev.dragoman.gateway.admin;
 
 import dev.dragoman.gateway.problem.JsonAnswers;
 import dev.dragoman.gateway.problem.Problem;
+import dev.dragoman.gateway.problem.ProblemType;
 import dev.dragoman.gateway.problem.RecentProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,7 @@ class ProblemsAdminConfiguration {
         String id = request.pathVariable("requestId");
         return problems.find(id)
                 .map(json -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(json))
-                .orElseGet(() -> JsonAnswers.problem(request, Problem.of(HttpStatus.NOT_FOUND, "unknown-problem", "No such problem",
+                .orElseGet(() -> JsonAnswers.problem(request, Problem.of(HttpStatus.NOT_FOUND, ProblemType.UNKNOWN_PROBLEM, "No such problem",
                         "no problem with request id '" + id + "' was answered in the last hour, or it was pushed out by newer"
                                 + " ones; look for the id in the gateway's log")));
     }

@@ -1,6 +1,7 @@
 package dev.dragoman.gateway.filter;
 
 import dev.dragoman.gateway.problem.Problem;
+import dev.dragoman.gateway.problem.ProblemType;
 import dev.dragoman.rules.DirectionTranslator;
 import dev.dragoman.rules.Message;
 import dev.dragoman.rules.MessageTranslation;
@@ -80,9 +81,9 @@ public final class Lookups {
         String onRoute = route == null ? "this route" : "route '" + route + "'";
         String identifiers = concepts.stream().map(concept -> "'" + concept + "'").collect(Collectors.joining(", "));
         ProblemDetail problem = allSlow
-                ? Problem.of(HttpStatus.GATEWAY_TIMEOUT, "resolver-timeout", "Resolver too slow", which + ", so " + onRoute
+                ? Problem.of(HttpStatus.GATEWAY_TIMEOUT, ProblemType.RESOLVER_TIMEOUT, "Resolver too slow", which + ", so " + onRoute
                         + " cannot translate " + identifiers + " identifiers now; nothing is wrong with the message: retry later")
-                : Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "resolver-unavailable", "Resolver unavailable", which + ", so " + onRoute
+                : Problem.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.RESOLVER_UNAVAILABLE, "Resolver unavailable", which + ", so " + onRoute
                         + " cannot translate " + identifiers + " identifiers now; nothing is wrong with the message: retry later");
         if (route != null) {
             problem.setProperty("route", route);

@@ -2,6 +2,7 @@ package dev.dragoman.gateway.filter;
 
 import dev.dragoman.gateway.metrics.TranslationMetrics;
 import dev.dragoman.gateway.problem.Problem;
+import dev.dragoman.gateway.problem.ProblemType;
 import dev.dragoman.rules.DirectionTranslator;
 import dev.dragoman.rules.MalformedJsonException;
 import dev.dragoman.rules.Message;
@@ -69,7 +70,7 @@ public final class RequestTranslationFilter implements GatewayFilter {
                 type = JsonBodies.mediaType(contentType);
             } catch (InvalidMediaTypeException e) {
                 // the caller's malformed header, answered as the error handler answers one elsewhere
-                return OwnAnswers.write(exchange, problem(HttpStatus.BAD_REQUEST, "malformed-header",
+                return OwnAnswers.write(exchange, problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_HEADER,
                         "Malformed header", "the Content-Type '" + contentType
                                 + "' does not parse (" + e.getMessage() + "); send a valid media type, such as application/json"));
             }
@@ -79,7 +80,7 @@ public final class RequestTranslationFilter implements GatewayFilter {
                 return OwnAnswers.write(exchange, unsupportedCharset(JsonCharsets.declaredOtherThanUtf8(contentType)));
             }
             if (translatesBody && !ContentCodings.decodable(coding)) {
-                return OwnAnswers.write(exchange, problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-encoding",
+                return OwnAnswers.write(exchange, problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemType.UNSUPPORTED_ENCODING,
                         "Unsupported content coding", "the JSON body is encoded with '" + ContentCodings.undecodable(coding)
                                 + "', which this gateway cannot decode to translate; send it uncompressed, gzip or deflate"));
             }
@@ -96,7 +97,7 @@ public final class RequestTranslationFilter implements GatewayFilter {
                                 ContentCodings.encoded(bodyCoding))))
                 .flatMap(decoded -> translate(request, decoded))
                 .onErrorResume(DataBufferLimitException.class, e -> Mono.just(new Outcome(null, tooLarge())))
-                .onErrorResume(IOException.class, e -> Mono.just(new Outcome(null, problem(HttpStatus.BAD_REQUEST, "malformed-json",
+                .onErrorResume(IOException.class, e -> Mono.just(new Outcome(null, problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_JSON,
                         "Malformed JSON body", "the request body is declared '" + bodyCoding + "' but does not decode: " + e.getMessage()))));
         return outcome.flatMap(o -> o.problem() != null
                 ? OwnAnswers.write(exchange, o.problem())
@@ -129,14 +130,14 @@ public final class RequestTranslationFilter implements GatewayFilter {
     private Outcome finish(ServerHttpRequest request, MessageTranslation translation, boolean decoded) {
         String id = route.route().id();
         if (translation.refusal() != null) {
-            return new Outcome(null, problem(HttpStatus.BAD_REQUEST, "ambiguous-path", "Ambiguous path", translation.refusal()));
+            return new Outcome(null, problem(HttpStatus.BAD_REQUEST, ProblemType.AMBIGUOUS_PATH, "Ambiguous path", translation.refusal()));
         }
         if (translation.bodyFailure() instanceof UnsupportedJsonEncodingException e) {
             return new Outcome(null, unsupportedCharset(e.encoding()));
         }
         if (translation.bodyFailure() != null) {
             MalformedJsonException e = translation.bodyFailure();
-            return new Outcome(null, problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON body",
+            return new Outcome(null, problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_JSON, "Malformed JSON body",
                     "the request body is declared JSON but is not: " + e.getMessage()
                             + (e.byteOffset() >= 0 ? " (at byte " + e.byteOffset() + ")" : "")));
         }
@@ -200,18 +201,18 @@ public final class RequestTranslationFilter implements GatewayFilter {
     }
 
     private ProblemDetail tooLarge() {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body too large",
+        return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemType.BODY_TOO_LARGE, "Body too large",
                 "the JSON body exceeds the limit of " + maxBodySize + " bytes that this gateway translates (dragoman.max-body-size)");
     }
 
     private ProblemDetail unsupportedCharset(String charset) {
-        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-charset", "Unsupported charset",
+        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemType.UNSUPPORTED_CHARSET, "Unsupported charset",
                 "the JSON body is in " + charset + "; this gateway translates JSON in UTF-8 only (RFC 8259): send it as UTF-8");
         problem.setProperty("charset", charset);
         return problem;
     }
 
-    private ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    private ProblemDetail problem(HttpStatus status, ProblemType type, String title, String detail) {
         ProblemDetail problem = Problem.of(status, type, title, detail);
         problem.setProperty("route", route.route().id());
         return problem;

@@ -2,6 +2,7 @@ package dev.dragoman.gateway.filter;
 
 import dev.dragoman.gateway.metrics.TranslationMetrics;
 import dev.dragoman.gateway.problem.Problem;
+import dev.dragoman.gateway.problem.ProblemType;
 import dev.dragoman.gateway.problem.ProblemWriter;
 import dev.dragoman.rules.DirectionTranslator;
 import dev.dragoman.rules.MalformedJsonException;
@@ -84,7 +85,7 @@ final class TranslatingResponse extends ServerHttpResponseDecorator {
         }
         String coding = ContentCodings.of(getHeaders());
         if (!ContentCodings.decodable(coding)) {
-            return discard(body).then(answer(problem("unsupported-encoding", "Undecodable response",
+            return discard(body).then(answer(problem(ProblemType.UNSUPPORTED_ENCODING, "Undecodable response",
                     "the upstream answered JSON encoded with '" + ContentCodings.undecodable(coding)
                             + "', which this gateway cannot decode to translate")));
         }
@@ -102,11 +103,11 @@ final class TranslatingResponse extends ServerHttpResponseDecorator {
                     }
                     return translate(decoded).flatMap(outcome -> outcome.problem() != null ? answer(outcome) : write(outcome));
                 })
-                .onErrorResume(DataBufferLimitException.class, e -> answer(problem("body-too-large",
+                .onErrorResume(DataBufferLimitException.class, e -> answer(problem(ProblemType.BODY_TOO_LARGE,
                         "Response too large", "the upstream's JSON answer exceeds the limit of " + maxBodySize
                                 + " bytes that this gateway translates (dragoman.max-body-size)")))
                 .onErrorResume(UnsupportedJsonEncodingException.class, e -> answer(unsupportedCharset(e.encoding())))
-                .onErrorResume(MalformedJsonException.class, e -> answer(problem("malformed-json", "Malformed JSON response",
+                .onErrorResume(MalformedJsonException.class, e -> answer(problem(ProblemType.MALFORMED_JSON, "Malformed JSON response",
                         "the upstream's answer is declared JSON but is not: " + e.getMessage())));
     }
 
@@ -238,13 +239,13 @@ final class TranslatingResponse extends ServerHttpResponseDecorator {
     }
 
     private ProblemDetail unsupportedCharset(String charset) {
-        ProblemDetail problem = problem("unsupported-charset", "Unsupported charset in the response",
+        ProblemDetail problem = problem(ProblemType.UNSUPPORTED_CHARSET, "Unsupported charset in the response",
                 "the upstream answered JSON in " + charset + "; this gateway translates JSON in UTF-8 only (RFC 8259)");
         problem.setProperty("charset", charset);
         return problem;
     }
 
-    private ProblemDetail problem(String type, String title, String detail) {
+    private ProblemDetail problem(ProblemType type, String title, String detail) {
         ProblemDetail problem = Problem.of(HttpStatus.BAD_GATEWAY, type, title, detail);
         problem.setProperty("route", route.route().id());
         return problem;

@@ -1,6 +1,7 @@
 package dev.dragoman.gateway.intake;
 
 import dev.dragoman.gateway.problem.Problem;
+import dev.dragoman.gateway.problem.ProblemType;
 import dev.dragoman.rules.Unresolved;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,29 +16,29 @@ public final class EventProblems {
     }
 
     public static ProblemDetail invalid(String detail) {
-        return Problem.of(HttpStatus.BAD_REQUEST, "invalid-event", "Not a valid event", detail);
+        return Problem.of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_EVENT, "Not a valid event", detail);
     }
 
     /** 413: the event is larger than dragoman.events.max-event-size. */
     public static ProblemDetail tooLarge(int maxEventSize) {
-        return Problem.of(HttpStatus.CONTENT_TOO_LARGE, "event-too-large", "Event too large", "the event is larger than " + maxEventSize
+        return Problem.of(HttpStatus.CONTENT_TOO_LARGE, ProblemType.EVENT_TOO_LARGE, "Event too large", "the event is larger than " + maxEventSize
                 + " bytes (dragoman.events.max-event-size)");
     }
 
     public static ProblemDetail notPublishable(String detail) {
-        return Problem.of(HttpStatus.FORBIDDEN, "event-not-publishable", "Event type not publishable by this context", detail);
+        return Problem.of(HttpStatus.FORBIDDEN, ProblemType.EVENT_NOT_PUBLISHABLE, "Event type not publishable by this context", detail);
     }
 
     public static ProblemDetail unknownSaga(String detail) {
-        return Problem.of(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-saga", "No such saga", detail);
+        return Problem.of(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.UNKNOWN_SAGA, "No such saga", detail);
     }
 
     public static ProblemDetail identityConflict(String detail) {
-        return Problem.of(HttpStatus.CONFLICT, "event-id-conflict", "Event id already in use", detail);
+        return Problem.of(HttpStatus.CONFLICT, ProblemType.EVENT_ID_CONFLICT, "Event id already in use", detail);
     }
 
     public static ProblemDetail sagaConflict(String detail) {
-        return Problem.of(HttpStatus.CONFLICT, "saga-exists", "Saga id already in use", detail);
+        return Problem.of(HttpStatus.CONFLICT, ProblemType.SAGA_EXISTS, "Saga id already in use", detail);
     }
 
     /**
@@ -45,7 +46,7 @@ public final class EventProblems {
      * stored; the publisher publishes again later (docs/EVENTS.md).
      */
     public static ProblemDetail resolverUnavailable(String concept) {
-        ProblemDetail problem = Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "resolver-unavailable", "Resolver unavailable",
+        ProblemDetail problem = Problem.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.RESOLVER_UNAVAILABLE, "Resolver unavailable",
                 "the resolver of concept " + concept + " did not answer, so the event's identifiers could not be translated and"
                         + " nothing was stored: publish it again later (the same source and id are never delivered twice)");
         problem.setProperty("concept", concept);
@@ -71,7 +72,7 @@ public final class EventProblems {
         String detail = (count == 1 ? "the event's data holds " : "the event's data holds " + count + " values that cannot be translated, the first ")
                 + "'" + value.value() + "' at " + value.location() + " (" + value.rule() + ")"
                 + (count == 1 ? ", which cannot be translated" : "") + " for " + first.getKey() + "; nothing was stored";
-        ProblemDetail problem = Problem.of(HttpStatus.UNPROCESSABLE_CONTENT, "untranslatable-identifier", "Unknown identifier in the event",
+        ProblemDetail problem = Problem.of(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.UNTRANSLATABLE_IDENTIFIER, "Unknown identifier in the event",
                 detail);
         problem.setProperty("eventType", type);
         problem.setProperty("errors", byReceiver.entrySet().stream().flatMap(e -> e.getValue().stream().map(u -> {

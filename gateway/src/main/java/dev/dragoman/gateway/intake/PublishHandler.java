@@ -2,6 +2,7 @@ package dev.dragoman.gateway.intake;
 
 import dev.dragoman.gateway.problem.JsonAnswers;
 import dev.dragoman.gateway.problem.Problem;
+import dev.dragoman.gateway.problem.ProblemType;
 import dev.dragoman.gateway.security.CallerKeys;
 import dev.dragoman.gateway.security.KeyCheck;
 import io.cloudevents.CloudEvent;
@@ -81,7 +82,7 @@ final class PublishHandler {
      */
     private Mono<ServerResponse> storeUnavailable(ServerRequest request, DataAccessException e) {
         log.warn("Could not store an event: the event store is unavailable ({}); answered 503", e.getMostSpecificCause().getMessage());
-        return refuse(request, Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "event-store-unavailable", "Event store unavailable",
+        return refuse(request, Problem.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.EVENT_STORE_UNAVAILABLE, "Event store unavailable",
                 "the event could not be stored, so it was not accepted: publish it again later (the same source and id are"
                         + " never delivered twice)"), headers -> headers.set(HttpHeaders.RETRY_AFTER, "5"));
     }

@@ -72,11 +72,11 @@ public final class GatewayErrorHandler implements ErrorWebExceptionHandler, Orde
             return answer.getBody();
         }
         if (has(error, DataBufferLimitException.class)) {
-            return Problem.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body too large", error.getMessage());
+            return Problem.of(HttpStatus.CONTENT_TOO_LARGE, ProblemType.BODY_TOO_LARGE, "Body too large", error.getMessage());
         }
         if (has(error, InvalidMediaTypeException.class) || has(error, InvalidMimeTypeException.class)) {
             // a header that the gateway had to read to route or translate, and cannot: the caller's mistake
-            return Problem.of(HttpStatus.BAD_REQUEST, "malformed-header", "Malformed header",
+            return Problem.of(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_HEADER, "Malformed header",
                     "a media type header of the request does not parse: " + cause(error, InvalidMediaTypeException.class).getMessage()
                             + "; send a valid media type (RFC 9110 section 8.3.1), such as application/json;charset=utf-8");
         }
@@ -87,12 +87,12 @@ public final class GatewayErrorHandler implements ErrorWebExceptionHandler, Orde
             // nobody is left to read the answer; the line says why the request ended
             log.debug("The caller of {} {} went away [request {}]: {}", exchange.getRequest().getMethod(), ProblemWriter.originalPath(exchange),
                     requestId(exchange), error.toString());
-            return Problem.of(HttpStatus.BAD_REQUEST, "request-aborted", "Request aborted",
+            return Problem.of(HttpStatus.BAD_REQUEST, ProblemType.REQUEST_ABORTED, "Request aborted",
                     "the connection closed before the request was read whole");
         }
         log.error("Unexpected error serving {} {} [request {}]", exchange.getRequest().getMethod(), ProblemWriter.originalPath(exchange),
                 requestId(exchange), error);
-        return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL_ERROR, "Internal error",
                 "the gateway failed unexpectedly; its log has the details under this requestId");
     }
 
@@ -121,13 +121,13 @@ public final class GatewayErrorHandler implements ErrorWebExceptionHandler, Orde
     }
 
     private static ProblemDetail upstreamTimeout(ServerWebExchange exchange, Throwable error) {
-        ProblemDetail problem = Problem.of(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "Upstream too slow",
+        ProblemDetail problem = Problem.of(HttpStatus.GATEWAY_TIMEOUT, ProblemType.UPSTREAM_TIMEOUT, "Upstream too slow",
                 "the upstream of route " + routeId(exchange) + " did not answer in time; try again later");
         return upstreamProblem(exchange, problem, error);
     }
 
     private static ProblemDetail upstreamUnavailable(ServerWebExchange exchange, Throwable error) {
-        ProblemDetail problem = Problem.of(HttpStatus.BAD_GATEWAY, "upstream-unavailable", "Upstream unavailable",
+        ProblemDetail problem = Problem.of(HttpStatus.BAD_GATEWAY, ProblemType.UPSTREAM_UNAVAILABLE, "Upstream unavailable",
                 "the upstream of route " + routeId(exchange) + " refused or dropped the connection, or did not answer in HTTP;"
                         + " try again later");
         return upstreamProblem(exchange, problem, error);
@@ -146,11 +146,11 @@ public final class GatewayErrorHandler implements ErrorWebExceptionHandler, Orde
             return upstreamTimeout(exchange, error);
         }
         if (code.value() == HttpStatus.NOT_FOUND.value()) {
-            return Problem.of(HttpStatus.NOT_FOUND, "no-route", "No route",
+            return Problem.of(HttpStatus.NOT_FOUND, ProblemType.NO_ROUTE, "No route",
                     "no route of the context maps serves this path");
         }
         HttpStatus status = HttpStatus.resolve(code.value());
-        return Problem.of(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status, "http-" + code.value(),
+        return Problem.ofHttpStatus(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status, code.value(),
                 status == null ? "Error" : status.getReasonPhrase(), error.getReason() == null ? error.getMessage() : error.getReason());
     }
 

@@ -10,20 +10,30 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The RFC 9457 problems Dragoman answers with, one factory per kind. Each {@code type} is a
- * stable URI that clients and contract tests can match on; docs/HTTP.md lists them.
+ * The RFC 9457 problems Dragoman answers with. Each {@code type} is one of {@link ProblemType},
+ * a stable URI that clients and contract tests can match on.
  */
 public final class Problem {
-
-    static final String TYPES = "https://dragoman.dev/problems/";
 
     private Problem() {
     }
 
-    public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
+    public static ProblemDetail of(HttpStatus status, ProblemType type, String title, String detail) {
         GatewayProblem problem = new GatewayProblem(status.value());
         problem.setDetail(detail);
-        problem.setType(URI.create(TYPES + type));
+        problem.setType(type.uri());
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /**
+     * A status of Spring's own that Dragoman gives no meaning of its own (a 405, say): typed
+     * {@code .../problems/http-<code>} by the code it answers.
+     */
+    public static ProblemDetail ofHttpStatus(HttpStatus status, int code, String title, String detail) {
+        GatewayProblem problem = new GatewayProblem(status.value());
+        problem.setDetail(detail);
+        problem.setType(URI.create(ProblemType.BASE + "http-" + code));
         problem.setTitle(title);
         return problem;
     }
@@ -72,7 +82,7 @@ public final class Problem {
                 : "the " + direction + " holds " + String.format(Locale.ROOT, "%,d", count) + " values that route " + route
                         + " cannot translate, the first " + describe(first, foreign)
                         + (count > shown.size() ? " (the first " + shown.size() + " are listed in errors)" : "");
-        ProblemDetail problem = of(status, "untranslatable-identifier",
+        ProblemDetail problem = of(status, ProblemType.UNTRANSLATABLE_IDENTIFIER,
                 foreign ? "Unknown identifier in the response" : "Unknown identifier in the request", detail);
         problem.setProperty("route", route);
         problem.setProperty("count", count);

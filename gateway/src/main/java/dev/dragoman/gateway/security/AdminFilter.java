@@ -1,5 +1,6 @@
 package dev.dragoman.gateway.security;
 
+import dev.dragoman.gateway.problem.ProblemType;
 import dev.dragoman.gateway.problem.ProblemWriter;
 import java.util.List;
 import java.util.Objects;

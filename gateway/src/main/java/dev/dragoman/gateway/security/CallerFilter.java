@@ -1,6 +1,7 @@
 package dev.dragoman.gateway.security;
 
 import dev.dragoman.gateway.problem.Problem;
+import dev.dragoman.gateway.problem.ProblemType;
 import dev.dragoman.gateway.problem.ProblemWriter;
 import dev.dragoman.rules.model.Route;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public final class CallerFilter implements GatewayFilter {
         }
         Optional<String> context = caller.context();
         if (context.isPresent() && !context.get().equals(route.from())) {
-            return ProblemWriter.write(exchange, Problem.of(HttpStatus.FORBIDDEN, "wrong-context", "Route of another context",
+            return ProblemWriter.write(exchange, Problem.of(HttpStatus.FORBIDDEN, ProblemType.WRONG_CONTEXT, "Route of another context",
                     "route " + route.id() + " serves callers of context " + route.from() + ", and this key belongs to "
                             + context.get()));
         }

@@ -2,6 +2,7 @@ package dev.dragoman.gateway.security;
 
 import dev.dragoman.gateway.config.DragomanProperties;
 import dev.dragoman.gateway.problem.Problem;
+import dev.dragoman.gateway.problem.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,7 +67,7 @@ public final class CallerKeys {
         if (context.isPresent() || (openDevelopmentMode && missing)) {
             return KeyCheck.pass(context);
         }
-        return KeyCheck.refuse(Problem.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "No valid API key",
+        return KeyCheck.refuse(Problem.of(HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED, "No valid API key",
                 missing ? "send " + whose + " API key in the " + HEADER + " header"
                         : "the " + HEADER + " header holds no key this gateway knows"));
     }
@@ -90,14 +91,14 @@ public final class CallerKeys {
             return unauthenticatedAdmin("send an admin API key in the " + HEADER + " header");
         }
         if (contextOf(apiKey).isPresent()) {
-            return KeyCheck.refuse(Problem.of(HttpStatus.FORBIDDEN, "not-admin", "Not an admin key",
+            return KeyCheck.refuse(Problem.of(HttpStatus.FORBIDDEN, ProblemType.NOT_ADMIN, "Not an admin key",
                     "this key belongs to a calling context, not to the admin API; send a key of dragoman.admin.api-keys"));
         }
         return unauthenticatedAdmin("the " + HEADER + " header holds no admin key this gateway knows");
     }
 
     private static KeyCheck unauthenticatedAdmin(String detail) {
-        return KeyCheck.refuse(Problem.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "No valid admin API key", detail));
+        return KeyCheck.refuse(Problem.of(HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHENTICATED, "No valid admin API key", detail));
     }
 
     /** Whether {@code dragoman.admin.api-keys} holds any key. */

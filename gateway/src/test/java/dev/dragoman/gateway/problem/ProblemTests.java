@@ -59,7 +59,7 @@ class ProblemTests {
 
     @Test
     void internalDetailsNeverReachTheWire() {
-        ProblemDetail problem = Problem.withInternal(Problem.of(HttpStatus.BAD_GATEWAY, "t", "T", "d"), "upstream", "http://10.0.0.7:81");
+        ProblemDetail problem = Problem.withInternal(Problem.of(HttpStatus.BAD_GATEWAY, ProblemType.UPSTREAM_UNAVAILABLE, "T", "d"), "upstream", "http://10.0.0.7:81");
 
         assertThat(new String(ProblemWriter.bytes(problem), StandardCharsets.UTF_8)).doesNotContain("10.0.0.7");
         assertThat(Problem.internal(problem)).isEqualTo(Map.of("upstream", "http://10.0.0.7:81"));

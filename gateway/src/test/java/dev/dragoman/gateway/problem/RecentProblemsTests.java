@@ -18,7 +18,7 @@ class RecentProblemsTests {
     @Test
     void keepsAProblemWithWhatTheCallerWasNotTold() {
         RecentProblems problems = new RecentProblems(clock, 1 << 20, Duration.ofHours(1));
-        ProblemDetail problem = Problem.withInternal(Problem.of(HttpStatus.BAD_GATEWAY, "upstream-unavailable", "U", "d"), "upstream",
+        ProblemDetail problem = Problem.withInternal(Problem.of(HttpStatus.BAD_GATEWAY, ProblemType.UPSTREAM_UNAVAILABLE, "U", "d"), "upstream",
                 "http://10.0.0.7:81/x");
         problem.setProperty("route", "r");
 
@@ -34,7 +34,7 @@ class RecentProblemsTests {
     @Test
     void cutsLongTexts_soThatAProblemCostsABoundedAmount() {
         RecentProblems problems = new RecentProblems(clock, 1 << 20, Duration.ofHours(1));
-        ProblemDetail problem = Problem.of(HttpStatus.UNPROCESSABLE_CONTENT, "t", "T", "x".repeat(100_000));
+        ProblemDetail problem = Problem.of(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.UNTRANSLATABLE_IDENTIFIER, "T", "x".repeat(100_000));
 
         problems.keep(new RequestTrace("long", "POST", problems), "/r", problem);
 
@@ -47,7 +47,7 @@ class RecentProblemsTests {
         RecentProblems problems = new RecentProblems(clock, 10_000, Duration.ofHours(1));
 
         for (int i = 0; i < 1_000; i++) {
-            problems.keep(new RequestTrace("id-" + i, "GET", problems), "/r", Problem.of(HttpStatus.NOT_FOUND, "no-route", "N", "d"));
+            problems.keep(new RequestTrace("id-" + i, "GET", problems), "/r", Problem.of(HttpStatus.NOT_FOUND, ProblemType.NO_ROUTE, "N", "d"));
         }
 
         problems.cleanUp();
