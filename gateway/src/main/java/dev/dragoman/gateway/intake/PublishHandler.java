@@ -96,7 +96,7 @@ final class PublishHandler {
         return JsonAnswers.problem(request, frontDoor.refused(problem), headers);
     }
 
-    private static Map<String, Object> view(Accepted accepted) {
+    static Map<String, Object> view(Accepted accepted) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("source", accepted.source());
         view.put("id", accepted.id());
