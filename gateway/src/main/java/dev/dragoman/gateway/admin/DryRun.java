@@ -1,7 +1,11 @@
 package dev.dragoman.gateway.admin;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.dragoman.gateway.filter.Lookups;
 import dev.dragoman.gateway.model.ServedModel;
+import dev.dragoman.gateway.problem.Problem;
 import dev.dragoman.rules.DirectionTranslator;
 import dev.dragoman.rules.Message;
 import dev.dragoman.rules.MessageTranslation;
@@ -153,7 +157,7 @@ final class DryRun {
      * the route does; a resolver that fails makes the outcome {@code resolver-unavailable} or
      * {@code resolver-timeout}, with the problem the route would answer.
      */
-    static Mono<Map<String, Object>> run(ServedModel served, RouteTranslator route, Input input) {
+    static Mono<Answer> run(ServedModel served, RouteTranslator route, Input input) {
         DirectionTranslator rules = input.direction().equals(REQUEST) ? route.request() : route.response();
         Message message = new Message(input.path(), input.query() == null ? null : QueryStrings.encode(input.query()),
                 input.headers(), input.body());
@@ -161,51 +165,48 @@ final class DryRun {
         return Lookups.translate(route.route().id(), served.translators(), () -> rules.translate(message).requireReadableBody(),
                         MessageTranslation::unresolvedPerPart)
                 .map(translation -> answer(served, route, input, translation))
-                .onErrorResume(ErrorResponseException.class, e -> {
-                    Map<String, Object> answer = answer(served, route, input, rules.translate(message).requireReadableBody());
-                    String type = e.getBody().getType().getPath();
-                    answer.put("outcome", type.substring(type.lastIndexOf('/') + 1));
-                    answer.put("problem", problem(e.getBody()));
-                    return Mono.just(answer);
-                });
+                .onErrorResume(ErrorResponseException.class, e -> Mono.just(
+                        answer(served, route, input, rules.translate(message).requireReadableBody()).failed(e.getBody())));
     }
 
-    private static Map<String, Object> problem(ProblemDetail problem) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("type", problem.getType().toString());
-        view.put("title", problem.getTitle());
-        view.put("status", problem.getStatus());
-        view.put("detail", problem.getDetail());
-        if (problem.getProperties() != null) {
-            view.putAll(problem.getProperties());
+    /**
+     * The answer (docs/ADMIN.md): a part of the message is shown only when the translated message
+     * has it, the problem only when a resolver failed; every other member is always written.
+     */
+    @JsonPropertyOrder({"route", "direction", "modelVersion", "path", "query", "headers", "body", "translated", "unresolved", "outcome",
+            "problem"})
+    record Answer(String route, String direction, long modelVersion, @JsonInclude(JsonInclude.Include.NON_NULL) String path,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, List<String>> query,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, List<String>> headers,
+            @JsonInclude(JsonInclude.Include.NON_NULL) RawValue body, int translated, List<Problem.UnresolvedValue> unresolved,
+            String outcome, @JsonInclude(JsonInclude.Include.NON_NULL) ProblemView problem) {
+
+        /** The same answer, its outcome named by the problem's type ({@code resolver-unavailable}...), with the problem. */
+        Answer failed(ProblemDetail failure) {
+            String type = failure.getType().getPath();
+            return new Answer(route, direction, modelVersion, path, query, headers, body, translated, unresolved,
+                    type.substring(type.lastIndexOf('/') + 1), ProblemView.of(failure));
         }
-        return view;
     }
 
-    private static Map<String, Object> answer(ServedModel served, RouteTranslator route, Input input, MessageTranslation translation) {
+    /** The problem the route would answer: RFC 9457's members, then the problem's own. */
+    @JsonPropertyOrder({"type", "title", "status", "detail"})
+    record ProblemView(String type, String title, int status, String detail, @JsonAnyGetter Map<String, Object> properties) {
+
+        static ProblemView of(ProblemDetail problem) {
+            return new ProblemView(problem.getType().toString(), problem.getTitle(), problem.getStatus(), problem.getDetail(),
+                    problem.getProperties() == null ? Map.of() : problem.getProperties());
+        }
+    }
+
+    private static Answer answer(ServedModel served, RouteTranslator route, Input input, MessageTranslation translation) {
         Message translated = translation.message();
         List<Unresolved> unresolved = translation.unresolvedPerPart();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("route", route.route().id());
-        answer.put("direction", input.direction());
-        answer.put("modelVersion", served.version());
-        if (translated.path() != null) {
-            answer.put("path", translated.path());
-        }
-        if (translated.query() != null) {
-            answer.put("query", parameters(input.query(), translated.query()));
-        }
-        if (translated.headers() != null) {
-            answer.put("headers", translated.headers());
-        }
-        if (translated.body() != null) {
-            // The translated bytes as they would be sent: spliced, not re-generated.
-            answer.put("body", new RawValue(new String(translated.body(), StandardCharsets.UTF_8)));
-        }
-        answer.put("translated", translation.translated());
-        answer.put("unresolved", unresolved.stream().map(DryRun::unresolved).toList());
-        answer.put("outcome", outcome(route, unresolved));
-        return answer;
+        return new Answer(route.route().id(), input.direction(), served.version(), translated.path(),
+                translated.query() == null ? null : parameters(input.query(), translated.query()), translated.headers(),
+                // The translated bytes as they would be sent: spliced, not re-generated.
+                translated.body() == null ? null : new RawValue(new String(translated.body(), StandardCharsets.UTF_8)),
+                translation.translated(), unresolved.stream().map(Problem::error).toList(), outcome(route, unresolved), null);
     }
 
     /** The translated query as the parameters it was given as: each name in its place, with no value if it had none. */
@@ -225,14 +226,5 @@ final class DryRun {
             return "translated";
         }
         return route.route().onUnknown() == OnUnknown.REJECT ? "rejected" : "passed";
-    }
-
-    private static Map<String, Object> unresolved(Unresolved unresolved) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("location", unresolved.location());
-        view.put("value", unresolved.value());
-        view.put("rule", unresolved.rule());
-        view.put("reason", unresolved.reasonName());
-        return view;
     }
 }

@@ -1,9 +1,9 @@
 package dev.dragoman.gateway.intake;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.dragoman.gateway.problem.Problem;
 import dev.dragoman.gateway.problem.ProblemType;
 import dev.dragoman.rules.Unresolved;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -75,12 +75,14 @@ public final class EventProblems {
         ProblemDetail problem = Problem.of(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.UNTRANSLATABLE_IDENTIFIER, "Unknown identifier in the event",
                 detail);
         problem.setProperty("eventType", type);
-        problem.setProperty("errors", byReceiver.entrySet().stream().flatMap(e -> e.getValue().stream().map(u -> {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("receiver", e.getKey());
-            error.putAll(Problem.error(u));
-            return error;
-        })).toList());
+        problem.setProperty("errors", byReceiver.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(u -> new ReceiverError(e.getKey(), u.location(), u.value(), u.rule(), u.reasonName())))
+                .toList());
         return problem;
+    }
+
+    /** An entry of the event's {@code errors}: the receiver whose copy holds the value, then as {@link Problem#error}. */
+    @JsonPropertyOrder({"receiver", "location", "value", "rule", "reason"})
+    record ReceiverError(String receiver, String location, String value, String rule, String reason) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.dragoman.gateway.intake;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.dragoman.gateway.problem.JsonAnswers;
 import dev.dragoman.gateway.problem.Problem;
 import dev.dragoman.gateway.problem.ProblemType;
@@ -8,8 +10,7 @@ import dev.dragoman.gateway.security.KeyCheck;
 import io.cloudevents.CloudEvent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -96,19 +97,19 @@ final class PublishHandler {
         return JsonAnswers.problem(request, frontDoor.refused(problem), headers);
     }
 
-    private static Map<String, Object> view(Accepted accepted) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("source", accepted.source());
-        view.put("id", accepted.id());
-        view.put("type", accepted.type());
-        if (accepted.sagaId() != null) {
-            view.put("sagaid", accepted.sagaId());
-        }
-        view.put("deadline", accepted.deadline().toString());
-        view.put("duplicate", accepted.duplicate());
-        view.put("receivers", accepted.receivers());
-        view.put("status", "/admin/events?source=" + encode(accepted.source()) + "&id=" + encode(accepted.id()));
-        return view;
+    static AcceptedView view(Accepted accepted) {
+        return new AcceptedView(accepted.source(), accepted.id(), accepted.type(), accepted.sagaId(), accepted.deadline().toString(),
+                accepted.duplicate(), accepted.receivers(),
+                "/admin/events?source=" + encode(accepted.source()) + "&id=" + encode(accepted.id()));
+    }
+
+    /**
+     * The 202 answer (docs/EVENTS.md): what was accepted and where to follow its copies;
+     * {@code sagaid} only for an event of a saga.
+     */
+    @JsonPropertyOrder({"source", "id", "type", "sagaid", "deadline", "duplicate", "receivers", "status"})
+    record AcceptedView(String source, String id, String type, @JsonInclude(JsonInclude.Include.NON_NULL) String sagaid, String deadline,
+            boolean duplicate, List<String> receivers, String status) {
     }
 
     private static String encode(String value) {

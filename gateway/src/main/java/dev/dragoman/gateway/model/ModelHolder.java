@@ -40,16 +40,6 @@ public final class ModelHolder {
         this.current = new AtomicReference<>(prepare(Objects.requireNonNull(initial, "initial")));
     }
 
-    /** A holder of the maps as they are, without overrides. */
-    public ModelHolder(Path directory, ContextModel initial, Function<ContextModel, Translators> compiler, Clock clock) {
-        this(directory, initial, compiler, clock, Overrides.NONE);
-    }
-
-    /** A holder of a model without resolvers, for tests and tools. */
-    public ModelHolder(Path directory, ContextModel initial) {
-        this(directory, initial, Translators::compile, Clock.systemUTC());
-    }
-
     /**
      * Loads the directory, or throws a {@link ContextMapsException} that lists every error with its file, line and
      * key path: a gateway must not start on maps it cannot serve.
@@ -59,14 +49,6 @@ public final class ModelHolder {
         ContextModel model = result.orElseThrow();
         log.info("Loaded the context maps in {}: {}", directory.toAbsolutePath().normalize(), ModelCounts.of(model));
         return new ModelHolder(directory, model, compiler, clock, overrides);
-    }
-
-    public static ModelHolder load(Path directory, Function<ContextModel, Translators> compiler, Clock clock) {
-        return load(directory, compiler, clock, Overrides.NONE);
-    }
-
-    public static ModelHolder load(Path directory) {
-        return load(directory, Translators::compile, Clock.systemUTC());
     }
 
     /** The model to serve right now; read it once per request and use that one throughout. */

@@ -1,8 +1,8 @@
 package dev.dragoman.gateway.problem;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.dragoman.rules.Unresolved;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,18 +98,24 @@ public final class Problem {
     }
 
     /** One entry of a problem's {@code errors}: where, which value, which rule, why. */
-    public static Map<String, Object> error(Unresolved unresolved) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("location", unresolved.location());
-        error.put("value", unresolved.value());
-        error.put("rule", unresolved.rule());
-        error.put("reason", unresolved.reasonName());
-        return error;
+    public static UnresolvedValue error(Unresolved unresolved) {
+        return new UnresolvedValue(unresolved.location(), unresolved.value(), unresolved.rule(), unresolved.reasonName());
     }
 
-    private static Map<String, Object> withoutValue(Unresolved unresolved) {
-        Map<String, Object> error = error(unresolved);
-        error.remove("value");
-        return error;
+    private static UnresolvedLocation withoutValue(Unresolved unresolved) {
+        return new UnresolvedLocation(unresolved.location(), unresolved.rule(), unresolved.reasonName());
+    }
+
+    /** An entry of {@code errors}: a value that cannot be translated, where it is, by which rule and why. */
+    @JsonPropertyOrder({"location", "value", "rule", "reason"})
+    public record UnresolvedValue(String location, String value, String rule, String reason) {
+    }
+
+    /**
+     * An entry of a response's {@code errors}: as {@link UnresolvedValue} without the value, which
+     * is the callee's vocabulary and reaches the operators only.
+     */
+    @JsonPropertyOrder({"location", "rule", "reason"})
+    record UnresolvedLocation(String location, String rule, String reason) {
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class InboxOverrideTests {
 
     final Path maps = EventMaps.write(9);
-    final Translators translators = ModelHolder.load(maps).current().translators();
+    final Translators translators = ModelHolder.load(maps, Translators::compile, Clock.systemUTC(), Overrides.NONE).current()
+            .translators();
     final Publishing orderPlaced = Publishing.of(translators.model(), "order.placed", "order");
 
     @Test

@@ -2,8 +2,11 @@ package dev.dragoman.gateway.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dragoman.gateway.config.DragomanProperties;
+import dev.dragoman.rules.Translators;
 import dev.dragoman.rules.model.ContextModel;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +15,8 @@ class ModelHolderTests {
 
     @Test
     void load_holdsTheModelOfTheDirectory() {
-        ModelHolder holder = ModelHolder.load(Path.of("src/test/resources/maps/valid"));
+        ModelHolder holder = ModelHolder.load(Path.of("src/test/resources/maps/valid"), Translators::compile, Clock.systemUTC(),
+                DragomanProperties.Overrides.NONE);
 
         assertThat(ModelCounts.of(holder.current().model())).isEqualTo(new ModelCounts(2, 1, 1, 0, 0));
         assertThat(holder.current().model().route("web-support-to-game-dept")).isPresent();
@@ -21,8 +25,10 @@ class ModelHolderTests {
 
     @Test
     void replace_servesTheNewModelAndReturnsTheOldOne() {
-        ContextModel loaded = ModelHolder.load(Path.of("src/test/resources/maps/valid")).current().model();
-        ModelHolder holder = new ModelHolder(Path.of("maps"), loaded);
+        ContextModel loaded = ModelHolder.load(Path.of("src/test/resources/maps/valid"), Translators::compile, Clock.systemUTC(),
+                DragomanProperties.Overrides.NONE).current().model();
+        ModelHolder holder = new ModelHolder(Path.of("maps"), loaded, Translators::compile, Clock.systemUTC(),
+                DragomanProperties.Overrides.NONE);
         ServedModel first = holder.current();
         ServedModel empty = holder.prepare(new ContextModel(Map.of(), Map.of(), List.of(), List.of(), List.of()));
 

@@ -3,6 +3,7 @@ package dev.dragoman.gateway.reload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.dragoman.gateway.config.DragomanProperties;
 import dev.dragoman.gateway.model.ModelHolder;
 import dev.dragoman.gateway.model.ServedModel;
 import dev.dragoman.gateway.reload.ReloadStatus.Outcome;
@@ -74,7 +75,8 @@ class HalfWrittenMapsReloadTests {
     void servesTheOldTable() throws IOException {
         Files.writeString(maps.resolve("maps.yaml"), MAPS);
         Files.writeString(maps.resolve("skus.csv"), OLD_TABLE);
-        models = new ModelHolder(maps, ContextMaps.load(maps).orElseThrow(), Translators::compile, clock);
+        models = new ModelHolder(maps, ContextMaps.load(maps).orElseThrow(), Translators::compile, clock,
+                DragomanProperties.Overrides.NONE);
         reloader = new Reloader(models, event -> {
             events.add(event);
             servedCodes.add(code("S-175000"));

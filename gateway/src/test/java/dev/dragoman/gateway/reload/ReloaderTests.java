@@ -2,6 +2,7 @@ package dev.dragoman.gateway.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dragoman.gateway.config.DragomanProperties;
 import dev.dragoman.gateway.model.ModelHolder;
 import dev.dragoman.gateway.model.ServedModel;
 import dev.dragoman.gateway.reload.ReloadStatus.Outcome;
@@ -85,7 +86,8 @@ class ReloaderTests {
         write("contexts.yaml", CONTEXTS);
         write("routes.yaml", ROUTES);
         write("games.yaml", ONE_GAME);
-        models = new ModelHolder(maps, ContextMaps.load(maps).orElseThrow(), Translators::compile, clock);
+        models = new ModelHolder(maps, ContextMaps.load(maps).orElseThrow(), Translators::compile, clock,
+                DragomanProperties.Overrides.NONE);
         reloader = new Reloader(models, events::add, registry, clock);
     }
 

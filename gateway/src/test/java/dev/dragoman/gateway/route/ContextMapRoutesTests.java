@@ -2,15 +2,18 @@ package dev.dragoman.gateway.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dragoman.gateway.config.DragomanProperties;
 import dev.dragoman.gateway.filter.RequestTranslationFilter;
 import dev.dragoman.gateway.filter.ResponseTranslationFilter;
 import dev.dragoman.gateway.metrics.TranslationMetrics;
 import dev.dragoman.gateway.model.ModelHolder;
 import dev.dragoman.gateway.security.CallerFilter;
+import dev.dragoman.rules.Translators;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,7 +39,8 @@ class ContextMapRoutesTests {
                   - {id: asks, from: a, to: b, path: /asks/**, upstream: "http://127.0.0.1:1", request: {query: {code: game.code}}}
                   - {id: answers, from: a, to: b, path: /answers/**, upstream: "http://127.0.0.1:1", response: {body: {$.code: game.code}}}
                 """);
-        ContextMapRoutes routes = new ContextMapRoutes(ModelHolder.load(maps), UpstreamOverrideTests.openKeys(), 1024,
+        ContextMapRoutes routes = new ContextMapRoutes(ModelHolder.load(maps, Translators::compile, Clock.systemUTC(),
+                DragomanProperties.Overrides.NONE), UpstreamOverrideTests.openKeys(), 1024,
                 new TranslationMetrics(new SimpleMeterRegistry()));
 
         Map<String, List<Class<?>>> filters = routes.getRoutes().collectList().block().stream()

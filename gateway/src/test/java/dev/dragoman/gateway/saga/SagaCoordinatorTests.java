@@ -1,5 +1,6 @@
 package dev.dragoman.gateway.saga;
 
+import dev.dragoman.gateway.config.DragomanProperties;
 import dev.dragoman.gateway.events.EventMaps;
 import dev.dragoman.gateway.events.TestDatabases;
 import dev.dragoman.gateway.outbox.EventStore;
@@ -8,9 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dragoman.gateway.metrics.EventMetrics;
 import dev.dragoman.gateway.model.ModelHolder;
+import dev.dragoman.rules.Translators;
 import dev.dragoman.rules.model.Saga;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -54,7 +57,7 @@ class SagaCoordinatorTests {
     void twoInstancesOnOneDatabase() {
         dataSource = TestDatabases.create(database);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        models = ModelHolder.load(EventMaps.write(9));
+        models = ModelHolder.load(EventMaps.write(9), Translators::compile, Clock.systemUTC(), DragomanProperties.Overrides.NONE);
         saga = models.current().model().sagas().get(0);
         EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
         store = new EventStore(JdbcClient.create(dataSource));
