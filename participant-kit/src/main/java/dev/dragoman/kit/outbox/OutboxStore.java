@@ -74,14 +74,14 @@ public class OutboxStore {
 
     /** A row as the relay left it, for tests and for a service's own admin pages. */
     public Optional<OutboxRow> find(String id) {
-        return jdbc.sql("SELECT id, type, status, attempts, last_error FROM dragoman_outbox WHERE id = ?").param(id)
+        return jdbc.sql("SELECT id, type, status, attempts, next_attempt_at, last_error FROM dragoman_outbox WHERE id = ?").param(id)
                 .query((rs, n) -> new OutboxRow(rs.getString("id"), rs.getString("type"), OutboxStatus.valueOf(rs.getString("status")),
-                        rs.getInt("attempts"), rs.getString("last_error")))
+                        rs.getInt("attempts"), rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant(), rs.getString("last_error")))
                 .optional();
     }
 
     /** How the relay left a row. */
-    public record OutboxRow(String id, String type, OutboxStatus status, int attempts, String lastError) {
+    public record OutboxRow(String id, String type, OutboxStatus status, int attempts, Instant nextAttemptAt, String lastError) {
     }
 
     private static OffsetDateTime sql(Instant instant) {
