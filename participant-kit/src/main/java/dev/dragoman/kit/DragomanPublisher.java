@@ -2,11 +2,14 @@ package dev.dragoman.kit;
 
 import dev.dragoman.kit.outbox.OutboxEvent;
 import dev.dragoman.kit.outbox.OutboxStore;
+import dev.dragoman.kit.outbox.RelayLoop;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,11 +24,13 @@ public final class DragomanPublisher {
     private final OutboxStore outbox;
     private final JsonMapper mapper;
     private final Clock clock;
+    private final RelayLoop relay;
 
-    public DragomanPublisher(OutboxStore outbox, JsonMapper mapper, Clock clock) {
+    public DragomanPublisher(OutboxStore outbox, JsonMapper mapper, Clock clock, RelayLoop relay) {
         this.outbox = outbox;
         this.mapper = mapper;
         this.clock = clock;
+        this.relay = relay;
     }
 
     /**
@@ -50,6 +55,21 @@ public final class DragomanPublisher {
         Instant dueBy = deadline.truncatedTo(ChronoUnit.MICROS);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         outbox.insert(new OutboxEvent(id, type, sagaId, dueBy, mapper.writeValueAsString(data), now, 0), now);
+        wakeRelayOnceCommitted();
         return id;
+    }
+
+    /** The relay cannot see the row before the commit, and a rolled-back row never: wake it after the commit only. */
+    private void wakeRelayOnceCommitted() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            relay.wake();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wake();
+            }
+        });
     }
 }

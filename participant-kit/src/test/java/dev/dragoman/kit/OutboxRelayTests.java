@@ -144,6 +144,26 @@ class OutboxRelayTests extends KitTestBase {
     }
 
     @Test
+    void anUnsentHookThatFailsRollsBackItsWritesAndTheExpiryAndRunsAgainOnALaterPass() {
+        GATEWAY.stop();
+        undo.failOnceFor.add("order-hook-fails");
+        String id = payments.capture(10000, "order-hook-fails", clock.instant().plusSeconds(2));
+        await().until(() -> outbox.find(id).orElseThrow().attempts() >= 1);
+
+        clock.advance(Duration.ofSeconds(5));
+        await().until(() -> undo.callsFor(id).size() == 1);
+        // The failed call's undo rolled back with the expiry: the row waits for its lease to run out.
+        await().until(() -> outbox.find(id).orElseThrow().nextAttemptAt().isAfter(clock.instant()));
+        assertThat(status(id)).isEqualTo(OutboxStatus.PENDING);
+        assertThat(ledger("undo", id)).isZero();
+
+        clock.advance(Duration.ofSeconds(5));
+        await().until(() -> status(id) == OutboxStatus.EXPIRED);
+        assertThat(undo.callsFor(id)).hasSize(2);
+        assertThat(ledger("undo", id)).isEqualTo(1);
+    }
+
+    @Test
     void anEventTheGatewayRefusesForGoodIsRejectedWithTheProblemsDetailAndOnUnsentRuns() {
         GATEWAY.mode(Mode.REJECT);
         String id = payments.capture(10000, "order-refused", clock.instant().plusSeconds(3600));

@@ -58,8 +58,8 @@ public class DragomanKitAutoConfiguration {
     }
 
     @Bean
-    DragomanPublisher dragomanPublisher(OutboxStore outbox, JsonMapper mapper, ObjectProvider<Clock> clock) {
-        return new DragomanPublisher(outbox, mapper, clockOf(clock));
+    DragomanPublisher dragomanPublisher(OutboxStore outbox, JsonMapper mapper, ObjectProvider<Clock> clock, RelayLoop relay) {
+        return new DragomanPublisher(outbox, mapper, clockOf(clock), relay);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,6 +21,7 @@ public class RelayLoop implements SmartLifecycle {
     private final OutboxRelay relay;
     private final Duration interval;
     private final int batchSize;
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private ScheduledExecutorService executor;
 
     public RelayLoop(OutboxRelay relay, Duration interval, int batchSize) {
@@ -36,6 +38,20 @@ public class RelayLoop implements SmartLifecycle {
             return thread;
         });
         executor.scheduleWithFixedDelay(this::drain, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs a pass now rather than at the next tick: a publisher calls it once its transaction
+     * committed, so an event goes out while the gateway is up without waiting an interval.
+     * Wakes coalesce: however many commits come in meanwhile, one pass is queued.
+     */
+    public synchronized void wake() {
+        if (executor != null && wakeQueued.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                wakeQueued.set(false);
+                drain();
+            });
+        }
     }
 
     private void drain() {

@@ -6,7 +6,9 @@ import dev.dragoman.kit.InboundEvent;
 import dev.dragoman.kit.UnsentEvent;
 import dev.dragoman.kit.UnsentEventHandler;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,6 +82,8 @@ public class PaymentHandlers {
 
         private final JdbcClient jdbc;
         public final List<UnsentEvent> calls = new CopyOnWriteArrayList<>();
+        /** Sagas whose next undo writes and then fails, as a hook meeting a locked row would. */
+        public final Set<String> failOnceFor = ConcurrentHashMap.newKeySet();
 
         public UndoCapture(JdbcClient jdbc) {
             this.jdbc = jdbc;
@@ -90,6 +94,9 @@ public class PaymentHandlers {
             calls.add(event);
             jdbc.sql("INSERT INTO ledger (entry_id, kind, amount, reference) VALUES (?, 'undo', ?, ?)")
                     .params(UUID.randomUUID().toString(), -event.data().get("amount").asLong(), event.id()).update();
+            if (failOnceFor.remove(event.sagaId())) {
+                throw new IllegalStateException("the ledger is being closed for the day");
+            }
         }
 
         public List<UnsentEvent> callsFor(String id) {
