@@ -42,7 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
         "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
-@ConditionalOnBean({DataSource.class, PlatformTransactionManager.class})
+// Only the DataSource decides: the transaction manager (JDBC's or JPA's, which another auto-configuration may
+// define after this one) is injected when the kit's beans are created.
+@ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(DragomanKitProperties.class)
 public class DragomanKitAutoConfiguration {
 
