@@ -174,7 +174,7 @@ class SagaStepTests {
     }
 
     @Test
-    void aConfirmedOutcomeAtTheDeadlineIsRefusedBeforeTheWatchdogCameRound() throws Exception {
+    void aConfirmedOutcomeAtTheDeadlineIsRefusedAndTheStepRollsBackOnce() throws Exception {
         Instant deadline = clock.instant().plusSeconds(5);
         String saga = completedStep(10000, deadline);
         // The watchdog may or may not have come round: either way the answer is 409 and the step ends rolled back once.
