@@ -27,6 +27,11 @@ class BoundaryTests {
     static final ArchRule inboxWithoutOutbox = noClasses().that().resideInAPackage("dev.dragoman.kit.inbox..")
             .should().dependOnClassesThat().resideInAPackage("dev.dragoman.kit.outbox..");
 
+    /** The saga steps reach the inbox and the outbox only through the kit's public types (a simulation drives them without HTTP). */
+    @ArchTest
+    static final ArchRule sagaStepsWithoutInboxOrOutbox = noClasses().that().resideInAPackage("dev.dragoman.kit.saga..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.dragoman.kit.inbox..", "dev.dragoman.kit.outbox..");
+
     @ArchTest
     static final ArchRule onlyTheWiringKnowsTheWiring = noClasses().that().resideOutsideOfPackage("dev.dragoman.kit.autoconfigure..")
             .should().dependOnClassesThat().resideInAPackage("dev.dragoman.kit.autoconfigure..");

@@ -8,6 +8,11 @@ import dev.dragoman.kit.inbox.InboxStore;
 import dev.dragoman.kit.outbox.OutboxEvent;
 import dev.dragoman.kit.outbox.OutboxStatus;
 import dev.dragoman.kit.outbox.OutboxStore;
+import dev.dragoman.kit.saga.SagaStepStore;
+import dev.dragoman.kit.saga.SagaStepStore.Role;
+import dev.dragoman.kit.saga.SagaStepStore.Status;
+import dev.dragoman.kit.saga.SagaStepStore.StepKey;
+import dev.dragoman.kit.saga.SagaStepStore.StepRow;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The kit's schema and SQL on both databases it documents, H2 (its default mode, as a service's
  * embedded H2 would run) and a real PostgreSQL: the migration next to a service's own tables,
- * claims that skip rows another instance holds, a row finished once, an inbox that dedupes.
+ * claims that skip rows another instance holds, a row finished once, an inbox that dedupes, saga
+ * steps the watchdog finds by their deadline.
  */
 class KitStoresTests {
 
@@ -90,6 +96,38 @@ class KitStoresTests {
             assertThat(again).isFalse();
             assertThat(otherSource).isTrue();
             assertThat(inbox.contains("/order-service", "order-4711")).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void theSagaStepsKeepTheirDeadlineAndTheWatchdogFindsOnlyCompletedOnesPastIt(String kind) {
+        try (HikariDataSource dataSource = database(kind)) {
+            SagaStepStore steps = new SagaStepStore(JdbcClient.create(dataSource));
+            TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            steps.insert(new StepRow("order-2", "payment.requested", Role.PARTICIPANT, Status.COMPLETED, NOW.plusSeconds(20),
+                    "{\"amount\":10000}", null), NOW);
+            steps.insert(new StepRow("order-1", "payment.requested", Role.PARTICIPANT, Status.COMPLETED, NOW.plusSeconds(10),
+                    "{\"amount\":1}", null), NOW);
+            steps.insert(new StepRow("order-1", "order.placed", Role.INITIATOR, Status.FAILED, NOW, "{}", null), NOW);
+            steps.insert(new StepRow("order-3", "payment.requested", Role.PARTICIPANT, Status.COMPLETED, NOW.plusSeconds(60), "{}", null), NOW);
+
+            assertThat(steps.overdue(NOW.plusSeconds(30), 10)).containsExactly(new StepKey("order-1", "payment.requested"),
+                    new StepKey("order-2", "payment.requested"));
+            assertThat(steps.overdue(NOW.plusSeconds(30), 1)).containsExactly(new StepKey("order-1", "payment.requested"));
+            tx.executeWithoutResult(status -> {
+                assertThat(steps.lock("order-1", "payment.requested").orElseThrow().data()).isEqualTo("{\"amount\":1}");
+                steps.compensated("order-1", "payment.requested", NOW.plusSeconds(30));
+            });
+            tx.executeWithoutResult(status -> steps.confirm("order-2", "payment.requested", NOW.plusSeconds(5)));
+
+            assertThat(steps.overdue(NOW.plusSeconds(30), 10)).isEmpty();
+            StepRow compensated = steps.find("order-1", "payment.requested").orElseThrow();
+            assertThat(compensated.status()).isEqualTo(Status.COMPENSATED);
+            assertThat(compensated.deadline()).isEqualTo(NOW.plusSeconds(10));
+            assertThat(compensated.compensatedAt()).isEqualTo(NOW.plusSeconds(30));
+            assertThat(steps.find("order-2", "payment.requested").orElseThrow().status()).isEqualTo(Status.CONFIRMED);
+            assertThat(steps.find("order-1", "order.placed").orElseThrow().role()).isEqualTo(Role.INITIATOR);
         }
     }
 

@@ -1,6 +1,10 @@
 package dev.dragoman.kit.autoconfigure;
 
 import dev.dragoman.kit.DragomanPublisher;
+import dev.dragoman.kit.DragomanSagas;
+import dev.dragoman.kit.InboundEvent;
+import dev.dragoman.kit.SagaInitiator;
+import dev.dragoman.kit.SagaStep;
 import dev.dragoman.kit.UnsentEventHandler;
 import dev.dragoman.kit.inbox.HandlerRegistry;
 import dev.dragoman.kit.inbox.Inbox;
@@ -11,6 +15,10 @@ import dev.dragoman.kit.outbox.GatewayClient;
 import dev.dragoman.kit.outbox.OutboxRelay;
 import dev.dragoman.kit.outbox.OutboxStore;
 import dev.dragoman.kit.outbox.RelayLoop;
+import dev.dragoman.kit.saga.DeadlineWatchdog;
+import dev.dragoman.kit.saga.SagaStepStore;
+import dev.dragoman.kit.saga.SagaSteps;
+import dev.dragoman.kit.saga.WatchdogLoop;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
@@ -33,8 +41,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The kit in a service with a DataSource: schema, outbox, relay, inbox, and the inbox route in a
- * servlet web application. The service's own {@link Clock} bean is used when it has exactly one,
+ * The kit in a service with a DataSource: schema, outbox, relay, inbox, saga steps and their deadline
+ * watchdog, and the inbox route in a servlet web application. The service's own {@link Clock} bean is used when it has exactly one,
  * so a test that moves its clock moves the kit's too.
  */
 @AutoConfiguration(afterName = {
@@ -95,6 +103,46 @@ public class DragomanKitAutoConfiguration {
             JsonMapper mapper, ObjectProvider<Clock> clock) {
         return new Inbox(new InboxStore(JdbcClient.create(dataSource)), handlers, new TransactionTemplate(transactions), mapper,
                 clockOf(clock));
+    }
+
+    @Bean
+    SagaStepStore dragomanSagaStepStore(DataSource dataSource, KitSchema schema) {
+        return new SagaStepStore(JdbcClient.create(dataSource));
+    }
+
+    /** The saga steps and initiated sagas; their copy types go to the inbox like a handler's, one handler per type. */
+    @Bean
+    SagaSteps dragomanSagaSteps(ObjectProvider<SagaStep> steps, ObjectProvider<SagaInitiator> initiators, SagaStepStore store,
+            DragomanPublisher publisher, JsonMapper mapper, ObjectProvider<Clock> clock, HandlerRegistry handlers) {
+        SagaSteps sagaSteps = new SagaSteps(steps.orderedStream().toList(), initiators.orderedStream().toList(), store, publisher, mapper,
+                clockOf(clock));
+        for (String type : sagaSteps.inboundTypes()) {
+            handlers.register(type, new HandlerRegistry.Handler() {
+                @Override
+                public String describe() {
+                    return "the kit's saga steps";
+                }
+
+                @Override
+                public void handle(InboundEvent event, JsonMapper ignored) {
+                    sagaSteps.take(event);
+                }
+            });
+        }
+        return sagaSteps;
+    }
+
+    @Bean
+    DragomanSagas dragomanSagas(SagaSteps steps) {
+        return new DragomanSagas(steps);
+    }
+
+    @Bean
+    WatchdogLoop dragomanWatchdogLoop(SagaStepStore store, SagaSteps steps, PlatformTransactionManager transactions,
+            ObjectProvider<Clock> clock, DragomanKitProperties properties) {
+        DragomanKitProperties.Watchdog watchdog = properties.watchdog();
+        return new WatchdogLoop(new DeadlineWatchdog(store, steps, new TransactionTemplate(transactions), clockOf(clock),
+                watchdog.batchSize()), watchdog.interval(), watchdog.batchSize());
     }
 
     private static Clock clockOf(ObjectProvider<Clock> clock) {

@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param inboxPath    where Dragoman delivers copies (the context's {@code inbox} in the maps)
  * @param source       the CloudEvents {@code source} of the service's events; default {@code /} + {@code spring.application.name}
  * @param createSchema whether the kit creates its tables itself (Flyway, its own history table)
+ * @param watchdog     the deadline watchdog of the saga steps
  */
 @ConfigurationProperties("dragoman.kit")
 @Validated
@@ -28,7 +29,24 @@ public record DragomanKitProperties(
         @DefaultValue("/dragoman/inbox") @Pattern(regexp = "/\\S*", message = "must start with /") String inboxPath,
         String source,
         @DefaultValue("true") boolean createSchema,
-        @Valid @DefaultValue Relay relay) {
+        @Valid @DefaultValue Relay relay,
+        @Valid @DefaultValue Watchdog watchdog) {
+
+    /**
+     * @param interval  how often the watchdog looks for completed steps past their deadline; a step rolls back at
+     *                  most this long after its deadline (while the database answers)
+     * @param batchSize how many steps one pass takes
+     */
+    public record Watchdog(
+            @DefaultValue("1s") Duration interval,
+            @DefaultValue("100") @Positive int batchSize) {
+
+        public Watchdog {
+            if (interval == null || interval.isZero() || interval.isNegative()) {
+                throw new IllegalArgumentException("dragoman.kit.watchdog.interval must be a positive duration, not " + interval);
+            }
+        }
+    }
 
     /**
      * @param interval   how often the relay looks for due events

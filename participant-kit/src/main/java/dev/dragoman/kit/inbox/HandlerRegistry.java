@@ -76,7 +76,8 @@ public class HandlerRegistry implements BeanPostProcessor {
         };
     }
 
-    private void register(String type, Handler handler) {
+    /** Registers a handler the kit itself provides (the saga steps' types), under the same one-handler-per-type rule. */
+    public void register(String type, Handler handler) {
         Handler before = handlers.putIfAbsent(type, handler);
         if (before != null) {
             throw new IllegalStateException("two Dragoman handlers for event type '" + type + "': " + before.describe() + " and "

@@ -1,5 +1,6 @@
 package dev.dragoman.kit.inbox;
 
+import dev.dragoman.kit.CopyRefused;
 import dev.dragoman.kit.InboundEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,11 +55,18 @@ public class Inbox {
                 }
                 try {
                     handler.get().handle(event, mapper);
+                } catch (CopyRefused e) {
+                    throw e;
                 } catch (Exception e) {
                     throw new HandlerFailed(e);
                 }
                 return InboxAnswer.handled();
             });
+        } catch (CopyRefused e) {
+            // Rolled back and not remembered: the same copy again gets the same refusal.
+            log.warn("Dragoman inbox: event {} ({}, saga {}) from {} refused with {}: {}", event.id(), event.type(), event.sagaId(),
+                    event.source(), e.status(), e.getMessage());
+            return InboxAnswer.refused(e.status(), e.problemType(), e.title(), e.getMessage());
         } catch (HandlerFailed e) {
             log.error("Dragoman inbox: the handler of event {} ({}) failed; rolled back, Dragoman will send it again", event.id(),
                     event.type(), e.getCause());

@@ -36,6 +36,11 @@ public record InboxAnswer(int status, String problemType, String title, String d
         return new InboxAnswer(500, "handler-failed", "The handler failed", detail);
     }
 
+    /** A refusal for good that a handler chose (e.g. 409 for a late confirmation), never sent again by Dragoman. */
+    public static InboxAnswer refused(int status, String problemType, String title, String detail) {
+        return new InboxAnswer(status, problemType, title, detail);
+    }
+
     public boolean isSuccess() {
         return status < 300;
     }

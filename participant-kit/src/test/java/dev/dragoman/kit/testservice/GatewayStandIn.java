@@ -96,6 +96,11 @@ public final class GatewayStandIn {
         }
     }
 
+    /** Every request answered so far. */
+    public List<Received> requests() {
+        return List.copyOf(received);
+    }
+
     /** The requests that carried the event {@code id}. */
     public List<Received> requestsFor(String id) {
         return received.stream().filter(r -> r.body().contains("\"id\":\"" + id + "\"")).toList();
