@@ -2,7 +2,6 @@ package dev.dragoman.kit;
 
 import dev.dragoman.kit.outbox.OutboxEvent;
 import dev.dragoman.kit.outbox.OutboxStore;
-import dev.dragoman.kit.outbox.RelayLoop;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,13 +23,14 @@ public final class DragomanPublisher {
     private final OutboxStore outbox;
     private final JsonMapper mapper;
     private final Clock clock;
-    private final RelayLoop relay;
+    private final Runnable wakeRelay;
 
-    public DragomanPublisher(OutboxStore outbox, JsonMapper mapper, Clock clock, RelayLoop relay) {
+    /** @param wakeRelay runs the relay's next pass now rather than at its next tick */
+    public DragomanPublisher(OutboxStore outbox, JsonMapper mapper, Clock clock, Runnable wakeRelay) {
         this.outbox = outbox;
         this.mapper = mapper;
         this.clock = clock;
-        this.relay = relay;
+        this.wakeRelay = wakeRelay;
     }
 
     /**
@@ -62,13 +62,13 @@ public final class DragomanPublisher {
     /** The relay cannot see the row before the commit, and a rolled-back row never: wake it after the commit only. */
     private void wakeRelayOnceCommitted() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            relay.wake();
+            wakeRelay.run();
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                relay.wake();
+                wakeRelay.run();
             }
         });
     }

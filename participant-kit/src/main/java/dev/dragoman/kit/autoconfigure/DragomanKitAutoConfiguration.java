@@ -14,15 +14,14 @@ import dev.dragoman.kit.outbox.Backoff;
 import dev.dragoman.kit.outbox.GatewayClient;
 import dev.dragoman.kit.outbox.OutboxRelay;
 import dev.dragoman.kit.outbox.OutboxStore;
-import dev.dragoman.kit.outbox.RelayLoop;
 import dev.dragoman.kit.saga.DeadlineWatchdog;
 import dev.dragoman.kit.saga.SagaStepStore;
 import dev.dragoman.kit.saga.SagaSteps;
-import dev.dragoman.kit.saga.WatchdogLoop;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -68,8 +67,9 @@ public class DragomanKitAutoConfiguration {
     }
 
     @Bean
-    DragomanPublisher dragomanPublisher(OutboxStore outbox, JsonMapper mapper, ObjectProvider<Clock> clock, RelayLoop relay) {
-        return new DragomanPublisher(outbox, mapper, clockOf(clock), relay);
+    DragomanPublisher dragomanPublisher(OutboxStore outbox, JsonMapper mapper, ObjectProvider<Clock> clock,
+            @Qualifier("dragomanRelayLoop") PassLoop relay) {
+        return new DragomanPublisher(outbox, mapper, clockOf(clock), relay::wake);
     }
 
     @Bean
@@ -88,8 +88,8 @@ public class DragomanKitAutoConfiguration {
     }
 
     @Bean
-    RelayLoop dragomanRelayLoop(OutboxRelay relay, DragomanKitProperties properties) {
-        return new RelayLoop(relay, properties.relay().interval(), properties.relay().batchSize());
+    PassLoop dragomanRelayLoop(OutboxRelay relay, DragomanKitProperties properties) {
+        return new PassLoop("dragoman-kit-relay", relay::runOnce, properties.relay().interval(), properties.relay().batchSize());
     }
 
     /** Static: a post-processor is created before the other beans, so that it sees them all. */
@@ -138,11 +138,12 @@ public class DragomanKitAutoConfiguration {
     }
 
     @Bean
-    WatchdogLoop dragomanWatchdogLoop(SagaStepStore store, SagaSteps steps, PlatformTransactionManager transactions,
+    PassLoop dragomanWatchdogLoop(SagaStepStore store, SagaSteps steps, PlatformTransactionManager transactions,
             ObjectProvider<Clock> clock, DragomanKitProperties properties) {
         DragomanKitProperties.Watchdog watchdog = properties.watchdog();
-        return new WatchdogLoop(new DeadlineWatchdog(store, steps, new TransactionTemplate(transactions), clockOf(clock),
-                watchdog.batchSize()), watchdog.interval(), watchdog.batchSize());
+        DeadlineWatchdog deadlines = new DeadlineWatchdog(store, steps, new TransactionTemplate(transactions), clockOf(clock),
+                watchdog.batchSize());
+        return new PassLoop("dragoman-kit-watchdog", deadlines::runOnce, watchdog.interval(), watchdog.batchSize());
     }
 
     private static Clock clockOf(ObjectProvider<Clock> clock) {

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One pass over the outbox: claims the due rows, expires those whose deadline has come, sends the
- * others and records what the gateway answered. {@link RelayLoop} runs it on a schedule; it never
+ * others and records what the gateway answered. The kit's pass loop runs it on a schedule; it never
  * waits itself, so a test moves the clock and runs it.
  */
 public class OutboxRelay {

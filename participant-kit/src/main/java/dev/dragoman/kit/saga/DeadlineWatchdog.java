@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One pass of the deadline watchdog: every step this service completed whose deadline has come
  * without the {@code confirmed} outcome is rolled back here, each in a transaction of its own with
  * the row that records it, and logged in one line. It needs no message from anyone, so a service
- * cut off from Dragoman still rolls back at the deadline. {@link WatchdogLoop} runs it on a
+ * cut off from Dragoman still rolls back at the deadline. The kit's pass loop runs it on a
  * schedule; it never waits itself, so a test moves the clock and runs it.
  */
 public class DeadlineWatchdog {

@@ -1,31 +1,39 @@
-package dev.dragoman.kit.outbox;
+package dev.dragoman.kit.autoconfigure;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the relay every interval on a thread of its own, from start to shutdown. The kit's own
- * thread rather than {@code @EnableScheduling}, which would switch on scheduling for the whole
- * service; a pass that claimed a full batch is followed at once by the next, so a backlog drains.
+ * Runs one kind of pass (the outbox relay's, the deadline watchdog's) every interval on a thread
+ * of its own, from start to shutdown. The kit's own thread rather than {@code @EnableScheduling},
+ * which would switch on scheduling for the whole service; a pass that handled a full batch is
+ * followed at once by the next, so a backlog drains.
  */
-public class RelayLoop implements SmartLifecycle {
+final class PassLoop implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(RelayLoop.class);
+    private static final Logger log = LoggerFactory.getLogger(PassLoop.class);
 
-    private final OutboxRelay relay;
+    private final String name;
+    private final IntSupplier pass;
     private final Duration interval;
     private final int batchSize;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private ScheduledExecutorService executor;
 
-    public RelayLoop(OutboxRelay relay, Duration interval, int batchSize) {
-        this.relay = relay;
+    /**
+     * @param name the thread's name, also in the log when a pass fails
+     * @param pass runs one pass and returns how many rows it handled
+     */
+    PassLoop(String name, IntSupplier pass, Duration interval, int batchSize) {
+        this.name = name;
+        this.pass = pass;
         this.interval = interval;
         this.batchSize = batchSize;
     }
@@ -33,7 +41,7 @@ public class RelayLoop implements SmartLifecycle {
     @Override
     public synchronized void start() {
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "dragoman-kit-relay");
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
         });
@@ -41,11 +49,11 @@ public class RelayLoop implements SmartLifecycle {
     }
 
     /**
-     * Runs a pass now rather than at the next tick: a publisher calls it once its transaction
-     * committed, so an event goes out while the gateway is up without waiting an interval.
-     * Wakes coalesce: however many commits come in meanwhile, one pass is queued.
+     * Runs a pass now rather than at the next tick (a publisher's commit wakes the relay, so an
+     * event goes out at once while the gateway is up). Wakes coalesce: however many come in
+     * meanwhile, one pass is queued.
      */
-    public synchronized void wake() {
+    synchronized void wake() {
         if (executor != null && wakeQueued.compareAndSet(false, true)) {
             executor.execute(() -> {
                 wakeQueued.set(false);
@@ -56,12 +64,12 @@ public class RelayLoop implements SmartLifecycle {
 
     private void drain() {
         try {
-            while (relay.runOnce() >= batchSize && !Thread.currentThread().isInterrupted()) {
+            while (pass.getAsInt() >= batchSize && !Thread.currentThread().isInterrupted()) {
                 // a full batch: more may be due
             }
         } catch (RuntimeException e) {
             // The database may be away for a moment; the next tick tries again.
-            log.warn("Dragoman outbox relay pass failed: {}", e.toString());
+            log.warn("Dragoman {} pass failed: {}", name, e.toString());
         }
     }
 
