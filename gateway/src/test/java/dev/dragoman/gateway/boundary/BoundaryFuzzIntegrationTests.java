@@ -3,11 +3,9 @@ package dev.dragoman.gateway.boundary;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.dragoman.gateway.testing.TestUpstream;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +18,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,22 +50,15 @@ class BoundaryFuzzIntegrationTests {
     static final int DETAILED = 8;
 
     static final ForeignMap MAP = new ForeignMap(SEED);
-    static final WireMockServer upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true));
+    @RegisterExtension
+    static final TestUpstream upstream = TestUpstream.answeringUncompressed("{\"ok\":true}");
 
     @DynamicPropertySource
     static void gatewayOnTheGeneratedMap(DynamicPropertyRegistry registry) {
-        if (!upstream.isRunning()) {
-            upstream.start();
-        }
         Path maps = MAP.write(upstream.port());
         registry.add("dragoman.context-maps", maps::toString);
         registry.add("dragoman.callers." + MAP.caller + ".api-keys", () -> RequestCase.API_KEY);
         registry.add("dragoman.callers." + MAP.callee + ".api-keys", () -> "fuzz-callee-key");
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        upstream.stop();
     }
 
     @LocalServerPort
@@ -79,8 +70,6 @@ class BoundaryFuzzIntegrationTests {
 
     @Test
     void requestsReachTheCalleeOnlyInItsVocabulary() {
-        upstream.resetAll();
-        upstream.stubFor(any(anyUrl()).willReturn(okJson("{\"ok\":true}")));
         Map<String, List<Long>> outcomes = new TreeMap<>();
         List<Failure> failures = run(0x7265717565737473L, caseSeed -> {
             RequestCase c = RequestCase.generate(MAP, caseSeed, port);

@@ -5,10 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.dragoman.gateway.testing.TestUpstream;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +18,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,13 +45,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=5s"})
 class ForeignMapProbesIntegrationTests {
 
-    static final WireMockServer upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true));
+    @RegisterExtension
+    static final TestUpstream upstream = TestUpstream.answeringUncompressed("{\"ok\":true}");
 
     @DynamicPropertySource
     static void maps(DynamicPropertyRegistry registry) {
-        if (!upstream.isRunning()) {
-            upstream.start();
-        }
         registry.add("dragoman.context-maps", () -> writeMaps(upstream.port()).toString());
     }
 
@@ -121,11 +118,6 @@ class ForeignMapProbesIntegrationTests {
         }
     }
 
-    @AfterAll
-    static void stopUpstream() {
-        upstream.stop();
-    }
-
     @LocalServerPort
     int port;
 
@@ -133,8 +125,6 @@ class ForeignMapProbesIntegrationTests {
 
     @BeforeEach
     void reset() {
-        upstream.resetAll();
-        upstream.stubFor(any(anyUrl()).willReturn(okJson("{\"ok\":true}")));
         logs = LogRecorder.attach();
     }
 

@@ -6,10 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.dragoman.gateway.testing.TestUpstream;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,9 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -49,19 +47,12 @@ import reactor.core.publisher.Flux;
 @AutoConfigureWebTestClient
 class BoundaryIntegrationTests {
 
-    static final WireMockServer upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    @RegisterExtension
+    static final TestUpstream upstream = TestUpstream.answering("{}");
 
     @DynamicPropertySource
     static void maps(DynamicPropertyRegistry registry) {
-        if (!upstream.isRunning()) {
-            upstream.start();
-        }
         registry.add("dragoman.context-maps", () -> BoundaryMaps.write(upstream.port()).toString());
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        upstream.stop();
     }
 
     @Autowired
@@ -69,12 +60,6 @@ class BoundaryIntegrationTests {
 
     @LocalServerPort
     int port;
-
-    @BeforeEach
-    void resetUpstream() {
-        upstream.resetAll();
-        upstream.stubFor(any(anyUrl()).willReturn(okJson("{}")));
-    }
 
     // ---- 1. the gateway's own answers are not run through the response rules
 

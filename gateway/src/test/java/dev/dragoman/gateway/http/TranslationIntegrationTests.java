@@ -1,7 +1,6 @@
 package dev.dragoman.gateway.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -9,10 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.dragoman.gateway.testing.TestUpstream;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,9 +18,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -47,19 +44,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 class TranslationIntegrationTests {
 
-    static final WireMockServer upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    @RegisterExtension
+    static final TestUpstream upstream = TestUpstream.answering("{}");
 
     @DynamicPropertySource
     static void maps(DynamicPropertyRegistry registry) {
-        if (!upstream.isRunning()) {
-            upstream.start();
-        }
         registry.add("dragoman.context-maps", () -> ContractMaps.write(upstream.port()).toString());
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        upstream.stop();
     }
 
     @Autowired
@@ -67,12 +57,6 @@ class TranslationIntegrationTests {
 
     @LocalServerPort
     int port;
-
-    @BeforeEach
-    void resetUpstream() {
-        upstream.resetAll();
-        upstream.stubFor(any(anyUrl()).willReturn(okJson("{}")));
-    }
 
     // ---- request: path, query, headers
 

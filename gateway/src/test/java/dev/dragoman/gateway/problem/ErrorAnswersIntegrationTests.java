@@ -2,14 +2,12 @@ package dev.dragoman.gateway.problem;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.dragoman.gateway.testing.TestUpstream;
 import com.github.tomakehurst.wiremock.http.Fault;
 import tools.jackson.core.type.TypeReference;
 import java.io.BufferedReader;
@@ -28,6 +26,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -62,7 +61,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ExtendWith(OutputCaptureExtension.class)
 class ErrorAnswersIntegrationTests {
 
-    static final WireMockServer upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    @RegisterExtension
+    static final TestUpstream upstream = TestUpstream.answering("{}");
     static final OpsMaps.SocketUpstream closing = OpsMaps.SocketUpstream.closing();
     static final OpsMaps.SocketUpstream cutting = OpsMaps.SocketUpstream.cutting();
 
@@ -71,15 +71,11 @@ class ErrorAnswersIntegrationTests {
 
     @DynamicPropertySource
     static void maps(DynamicPropertyRegistry registry) {
-        if (!upstream.isRunning()) {
-            upstream.start();
-        }
         registry.add("dragoman.context-maps", () -> OpsMaps.write(upstream.port(), closing.port(), cutting.port()).toString());
     }
 
     @AfterAll
     static void stopUpstreams() throws IOException {
-        upstream.stop();
         closing.close();
         cutting.close();
     }
@@ -94,8 +90,6 @@ class ErrorAnswersIntegrationTests {
     void resetUpstream() {
         // longer than the gateway's own response timeout, which a test waits for
         http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-        upstream.resetAll();
-        upstream.stubFor(any(anyUrl()).willReturn(okJson("{}")));
     }
 
     // ---- item 13: any failure of the upstream's connection is a 502, none an ERROR

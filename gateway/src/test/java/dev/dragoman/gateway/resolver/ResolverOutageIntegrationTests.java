@@ -1,7 +1,6 @@
 package dev.dragoman.gateway.resolver;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -13,6 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.dragoman.gateway.testing.TestUpstream;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +23,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -45,7 +46,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 class ResolverOutageIntegrationTests {
 
-    static final WireMockServer upstream = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    @RegisterExtension
+    static final TestUpstream upstream = TestUpstream.answering("{}");
     static final WireMockServer resolver = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
     /** The question about player {@code id}; each test asks about players of its own, since answers are cached across tests. */
@@ -55,17 +57,14 @@ class ResolverOutageIntegrationTests {
 
     @DynamicPropertySource
     static void maps(DynamicPropertyRegistry registry) {
-        for (WireMockServer server : new WireMockServer[] {upstream, resolver}) {
-            if (!server.isRunning()) {
-                server.start();
-            }
+        if (!resolver.isRunning()) {
+            resolver.start();
         }
         registry.add("dragoman.context-maps", () -> writeMaps().toString());
     }
 
     @AfterAll
     static void stopServers() {
-        upstream.stop();
         resolver.stop();
     }
 
@@ -74,9 +73,7 @@ class ResolverOutageIntegrationTests {
 
     @BeforeEach
     void reset() {
-        upstream.resetAll();
         resolver.resetAll();
-        upstream.stubFor(any(anyUrl()).willReturn(okJson("{}")));
     }
 
     @Test
