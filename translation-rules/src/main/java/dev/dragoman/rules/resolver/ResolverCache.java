@@ -49,6 +49,12 @@ public final class ResolverCache {
 
     /** Asks (or joins the question already asked). */
     public CompletableFuture<Optional<Scalar>> resolve(ResolveRequest request) {
+        CompletableFuture<Optional<Scalar>> earlier = cache.getIfPresent(request);
+        if (earlier != null && earlier.isCompletedExceptionally()) {
+            // Caffeine drops a failed future in a callback that may run after the caller has
+            // already answered 503 and the next request has arrived; a failure is never an answer.
+            cache.asMap().remove(request, earlier);
+        }
         return cache.get(request);
     }
 

@@ -93,6 +93,28 @@ class ResolverCacheTests {
         assertThat(calls).hasValue(2);
     }
 
+    /**
+     * A caller sees the failure before Caffeine's own callback drops it (dependents of a future run
+     * last-registered first); a question asked in that moment must still be asked again, not be
+     * handed the failure. CI once saw exactly this as a 503 after the resolver had recovered.
+     */
+    @Test
+    void aQuestionAskedWhileAFailureIsBeingReportedIsAskedAgain() {
+        AtomicInteger calls = new AtomicInteger();
+        CompletableFuture<Optional<Scalar>> firstAnswer = new CompletableFuture<>();
+        ResolverCache recovering = new ResolverCache(SPEC, request -> calls.incrementAndGet() == 1
+                ? firstAnswer
+                : CompletableFuture.completedFuture(Optional.of(Scalar.string("A-1"))), nanos::get, Runnable::run);
+        CompletableFuture<Optional<Scalar>> askedOnFailure = recovering.resolve(ask("u1"))
+                .handle((value, failure) -> recovering.resolve(ask("u1")))
+                .thenCompose(next -> next);
+
+        firstAnswer.completeExceptionally(new ResolverUnavailableException("user", "it answered 503", null, "down", null));
+
+        assertThat(askedOnFailure.join()).contains(Scalar.string("A-1"));
+        assertThat(calls).hasValue(2);
+    }
+
     @Test
     void givesUpOnASlowServiceAfterTheTimeout() {
         ResolverSpec quick = new ResolverSpec(SPEC.url(), Duration.ofMillis(50), 10, SPEC.ttl(), SPEC.negativeTtl());
