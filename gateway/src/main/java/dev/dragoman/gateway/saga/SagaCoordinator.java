@@ -8,6 +8,7 @@ import dev.dragoman.rules.model.Saga;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,8 +64,20 @@ public final class SagaCoordinator {
             throw new SagaConflictException("sagaid '" + sagaId + "' already names a saga instance: give each"
                     + " instance its own sagaid, or leave it out to use the start event's id");
         }
-        store.append(sagaId, List.of(new TimelineEntry(now, saga.start() + " from " + initiator + ": saga " + saga.name() + " started, deadline "
-                + deadline, false)));
+        List<TimelineEntry> started = new ArrayList<>();
+        started.add(new TimelineEntry(now, saga.start() + " from " + initiator + ": saga " + saga.name() + " started, deadline "
+                + deadline, false));
+        List<String> nowhere = state.receivers().stream()
+                .filter(receiver -> inboxes.get(receiver) == null || inboxes.get(receiver).isEmpty()).toList();
+        if (!nowhere.isEmpty()) {
+            // Said at the start, not only at the abort: a map that gives a receiver no inbox aborts every instance.
+            TimelineEntry warning = new TimelineEntry(now, String.join(", ", nowhere) + " has no inbox, so it cannot acknowledge "
+                    + saga.outcome().completed() + " and this saga cannot be confirmed: it ends aborted; give " + String.join(", ", nowhere)
+                    + " an inbox in the maps", true);
+            started.add(warning);
+            log.warn("Saga {} ({}): {}", sagaId, saga.name(), warning.what());
+        }
+        store.append(sagaId, started);
     }
 
     /**

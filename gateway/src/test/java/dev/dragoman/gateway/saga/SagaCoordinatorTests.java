@@ -102,6 +102,23 @@ class SagaCoordinatorTests {
     }
 
     @Test
+    void aReceiverWithoutAnInbox_isNamedOnTheTimelineAtTheStart() {
+        String sagaId = UUID.randomUUID().toString();
+        Map<String, byte[]> data = new LinkedHashMap<>();
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        for (String receiver : new String[] {"order", "product", "payment"}) {
+            data.put(receiver, "{\"items\":[]}".getBytes(StandardCharsets.UTF_8));
+            endpoints.put(receiver, receiver.equals("order") ? "" : models.current().inboxOf(receiver));
+        }
+        transactions.executeWithoutResult(tx -> instanceA.start(new SagaOpening(saga, sagaId, "order", START.plus(Duration.ofMinutes(10)),
+                "application/json", data, endpoints), START));
+
+        assertThat(instanceA.view(sagaId).orElseThrow().timeline()).filteredOn(TimelineEntry::late).extracting(TimelineEntry::what)
+                .containsExactly("order has no inbox, so it cannot acknowledge order.confirmed and this saga cannot be confirmed:"
+                        + " it ends aborted; give order an inbox in the maps");
+    }
+
+    @Test
     void aSagaFarFromItsDeadline_isNotDue() {
         open();
         assertThat(timeOutDue(instanceA, START.plus(Duration.ofMinutes(9)))).isZero();
