@@ -139,7 +139,7 @@ Below: what the departments do (and any warning), as it happens. Ctrl+C stops al
 
 MSG
 # The follower is tail itself (grep ends with it), so that cleanup stops both.
-tail -n 0 -F "$STATE/order.log" "$STATE/product.log" "$STATE/payment.log" "$STATE/gateway.log" 2>/dev/null \
-  > >(grep --line-buffered -E ' (WARN|ERROR) |d\.departments\.|dev\.dragoman\.departments\.') &
+tail -n +1 -F "$STATE/order.log" "$STATE/product.log" "$STATE/payment.log" "$STATE/gateway.log" 2>/dev/null \
+  > >(grep --line-buffered -E ' (WARN|ERROR) |departments\.(order|payment|product)\.') &
 follower=$!
 wait "$follower"
