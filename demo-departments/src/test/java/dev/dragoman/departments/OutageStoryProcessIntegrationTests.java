@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * map of the order saga (context-maps/orders.yaml), and the order, payment and product departments of this module's
  * jar, each its own process with its own H2 file database, all over real HTTP. Product is cut off by stopping the
  * gateway (SIGKILL) while it still decides; at the deadline every department rolls back on its own, and the gateway,
- * started again, has nothing applied twice. The happy path runs first, on the same processes.
+ * started again, has nothing applied twice. The happy path and an abort run first, on the same processes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -104,6 +104,28 @@ class OutageStoryProcessIntegrationTests {
 
     @Test
     @Order(2)
+    void productOutOfStock_theSagaAborts_andPaymentRefundsOnce_thoughTheOutcomeAndTheRefundBothCome() throws IOException {
+        assertThat(product.put("/warehouse", "text/plain", "out-of-stock").statusCode()).isEqualTo(200);
+
+        String saga = place().get("id").asString();
+
+        await("the saga aborted, and its outcome and refund delivered").atMost(DEADLINE).untilAsserted(() -> {
+            JsonNode view = sagaView(saga);
+            assertThat(view.get("status").asString()).isEqualTo("aborted");
+            assertThat(participant(view, "payment").get("compensated").asBoolean()).isTrue();
+            assertThat(sent(view, "outcome")).extracting(copy -> copy.get("status").asString()).hasSize(3).containsOnly("delivered");
+            assertThat(sent(view, "compensation")).extracting(copy -> copy.get("status").asString()).containsExactly("delivered");
+        });
+        assertThat(ledger(saga)).containsExactly(10000L, -10000L);
+        assertThat(orderStatus(saga)).isEqualTo("cancelled");
+        assertThat(reservation(saga).get("status").asString()).isEqualTo("out-of-stock");
+        assertThat(lines(payment.log(), "Payment: saga " + saga + ": refunded")).singleElement().asString()
+                .endsWith("refunded -10000 (the saga was cancelled)");
+        assertThat(lines(order.log(), "Order " + saga + ": cancelled")).singleElement().asString().endsWith("cancelled (order.cancelled came)");
+    }
+
+    @Test
+    @Order(3)
     void productCutOff_everyoneRollsBackAtTheDeadline_andTheGatewayBackAppliesNothingTwice() throws IOException {
         assertThat(product.put("/warehouse", "text/plain", "ask").statusCode()).isEqualTo(200);
 
