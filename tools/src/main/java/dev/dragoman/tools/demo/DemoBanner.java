@@ -29,11 +29,13 @@ final class DemoBanner implements ApplicationListener<ApplicationReadyEvent> {
     private final DragomanProperties properties;
     private final ModelHolder models;
     private final MockDepartments departments;
+    private final Map<String, String> kitDepartments;
 
-    DemoBanner(DragomanProperties properties, ModelHolder models, MockDepartments departments) {
+    DemoBanner(DragomanProperties properties, ModelHolder models, MockDepartments departments, Map<String, String> kitDepartments) {
         this.properties = properties;
         this.models = models;
         this.departments = departments;
+        this.kitDepartments = kitDepartments;
     }
 
     @Override
@@ -48,16 +50,24 @@ final class DemoBanner implements ApplicationListener<ApplicationReadyEvent> {
         departments.departments().forEach(department -> mocks.put(department, departments.baseUrl(department)));
         Map<String, List<String>> callers = new TreeMap<>();
         properties.callers().forEach((context, caller) -> callers.put(context, caller.apiKeys()));
-        log.info(text(gateway, models.directory(), ModelCounts.of(models.current().model()), mocks, callers,
+        log.info(text(gateway, models.directory(), ModelCounts.of(models.current().model()), mocks, kitDepartments, callers,
                 properties.admin().apiKeys()));
     }
 
-    /** The banner: the gateway's URL and maps, each mock department's URL, the keys, a first call, and where events go. */
-    static String text(String gateway, Path maps, ModelCounts counts, Map<String, String> mocks,
+    /**
+     * The banner: the gateway's URL and maps, each mock department's URL, each department on the kit, the keys, a first
+     * call, and where events go.
+     */
+    static String text(String gateway, Path maps, ModelCounts counts, Map<String, String> mocks, Map<String, String> kitDepartments,
             Map<String, List<String>> callerKeys, List<String> adminKeys) {
-        StringBuilder text = new StringBuilder("\n\n  Dragoman demo: the gateway and the mock departments, in this one process.\n\n");
+        StringBuilder text = new StringBuilder(kitDepartments.isEmpty()
+                ? "\n\n  Dragoman demo: the gateway and the mock departments, in this one process.\n\n"
+                : "\n\n  Dragoman demo: the gateway with the mock departments inside; " + String.join(", ", kitDepartments.keySet())
+                        + " run on the participant kit, each its own process.\n\n");
         row(text, "gateway", gateway, "maps " + maps.toAbsolutePath().normalize() + ": " + counts);
         mocks.forEach((department, url) -> row(text, department, url, "mock department; what it received: " + url + "/__admin/requests"));
+        kitDepartments.forEach((department, url) -> row(text, department, url,
+                "own process on the participant kit (demo-departments); README.md, \"The outage story\""));
         text.append("\n  API keys (header X-Api-Key):\n");
         callerKeys.forEach((context, keys) -> row(text, context, shown(keys), ""));
         row(text, "admin", adminKeys.isEmpty() ? "(none)" : shown(adminKeys), "");

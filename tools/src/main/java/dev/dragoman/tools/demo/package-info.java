@@ -1,2 +1,2 @@
-/** The one-process demo: the mock departments run inside the gateway, which says where everything listens and with which keys. */
+/** The demo's gateway: the mock departments run inside it, the departments on the participant kit beside it, and it says where everything listens and with which keys. */
 package dev.dragoman.tools.demo;

@@ -12,6 +12,12 @@ import org.junit.jupiter.api.Test;
 class DemoBannerTests {
 
     private static final Map<String, String> MOCKS = new LinkedHashMap<>(Map.of("game-dept", "http://127.0.0.1:9101"));
+    private static final Map<String, String> KIT = new LinkedHashMap<>();
+
+    static {
+        KIT.put("payment", "http://127.0.0.1:9203");
+        KIT.put("product", "http://127.0.0.1:9202");
+    }
 
     @Test
     void saysWhereTheGatewayAndEachDepartmentListen() {
@@ -22,6 +28,19 @@ class DemoBannerTests {
                 .contains("2 contexts, 1 concept, 2 routes, 0 events, 0 sagas")
                 .contains("game-dept    http://127.0.0.1:9101")
                 .contains("http://127.0.0.1:9101/__admin/requests");
+    }
+
+    @Test
+    void namesTheDepartmentsOnTheKit_besideTheMocks() {
+        String banner = DemoBanner.text("http://127.0.0.1:8080", Path.of("context-maps"), new ModelCounts(2, 1, 2, 0, 0), MOCKS,
+                KIT, Map.of(), List.of());
+
+        assertThat(banner)
+                .contains("Dragoman demo: the gateway with the mock departments inside; payment, product run on the participant kit, each its own process.")
+                .contains("game-dept    http://127.0.0.1:9101")
+                .contains("payment      http://127.0.0.1:9203    own process on the participant kit (demo-departments); README.md, \"The outage story\"")
+                .contains("product      http://127.0.0.1:9202")
+                .doesNotContain("http://127.0.0.1:9203/__admin/requests");
     }
 
     @Test
@@ -51,6 +70,6 @@ class DemoBannerTests {
     }
 
     private static String banner(Map<String, List<String>> callers, List<String> admin) {
-        return DemoBanner.text("http://127.0.0.1:8080", Path.of("context-maps"), new ModelCounts(2, 1, 2, 0, 0), MOCKS, callers, admin);
+        return DemoBanner.text("http://127.0.0.1:8080", Path.of("context-maps"), new ModelCounts(2, 1, 2, 0, 0), MOCKS, Map.of(), callers, admin);
     }
 }

@@ -13,18 +13,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The built tools jar running the demo as ./demo.sh does. Runs with failsafe after the package phase (tools/pom.xml). */
+/** The built tools jar running the demo's gateway as ./demo.sh does. Runs with failsafe after the package phase (tools/pom.xml). */
 class DemoJarProcessIntegrationTests {
 
     @TempDir
     static Path work;
 
+    /** The departments ./demo.sh starts as their own processes on the participant kit (demo-departments). */
+    private static final List<String> KIT_DEPARTMENTS = List.of("order", "product", "payment");
+
     /**
-     * What ./demo.sh runs: the demo profile, from the repository's root, with the mock departments inside. They take
-     * the ports the example maps name, so this test is skipped while something else holds one of them.
+     * What ./demo.sh runs for the gateway: the demo profile, from the repository's root, with the mock departments
+     * inside, but not order, product and payment, whose ports it leaves to their own processes. The mocks take the ports
+     * the example maps name, so this test is skipped while something else holds one of them, or a kit department's.
      */
     @Test
-    void runsTheDemoInOneProcess() throws IOException {
+    void runsTheGatewayWithTheMockDepartmentsInside_andLeavesTheKitDepartmentsPortsFree() throws IOException {
         List<Department> demoDepartments = Department.all();
         assumeTrue(demoDepartments.stream().allMatch(department -> GatewayProcess.isFree(department.demoPort())),
                 "a demo port is taken (" + demoDepartments + ")");
@@ -41,7 +45,13 @@ class DemoJarProcessIntegrationTests {
             assertThat(demo.log())
                     .contains(demo.baseUrl())
                     .contains("demo-web-support-key", "demo-game-dept-key", "demo-admin-key")
-                    .contains("http://127.0.0.1:9101");
+                    .contains("http://127.0.0.1:9101")
+                    .contains("order, product, payment run on the participant kit, each its own process.");
+            for (Department department : demoDepartments) {
+                assertThat(GatewayProcess.isFree(department.demoPort()))
+                        .as("port %d of %s is free while the demo's gateway runs", department.demoPort(), department.name())
+                        .isEqualTo(KIT_DEPARTMENTS.contains(department.name()));
+            }
         }
     }
 
