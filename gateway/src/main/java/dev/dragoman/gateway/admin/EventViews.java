@@ -69,17 +69,22 @@ final class EventViews {
         }
     }
 
-    /** {@code GET /admin/sagas/{sagaid}}: state, participants, timeline and what was sent. */
-    @JsonPropertyOrder({"sagaid", "saga", "status", "deadline", "remaining", "initiator", "participants", "startedAt", "endedAt", "timeline",
-            "sent"})
+    /**
+     * {@code GET /admin/sagas/{sagaid}}: state, participants, timeline and what was sent.
+     *
+     * @param acknowledged the receivers that acknowledged the completed outcome, in arrival order (the deadline protocol)
+     */
+    @JsonPropertyOrder({"sagaid", "saga", "status", "deadline", "remaining", "initiator", "participants", "acknowledged", "startedAt",
+            "endedAt", "timeline", "sent"})
     record Saga(String sagaid, String saga, String status, String deadline, @JsonInclude(JsonInclude.Include.NON_NULL) String remaining,
-            String initiator, List<Participant> participants, String startedAt, String endedAt, List<Timeline> timeline,
-            List<Delivery> sent) {
+            String initiator, List<Participant> participants, List<String> acknowledged, String startedAt, String endedAt,
+            List<Timeline> timeline, List<Delivery> sent) {
 
         static Saga of(SagaView view, Instant now) {
             SagaState state = view.state();
             return new Saga(state.sagaId(), state.sagaName(), word(state.status()), state.deadline().toString(), timeLeft(state, now),
-                    state.initiator(), state.participants().stream().map(Participant::of).toList(), state.startedAt().toString(),
+                    state.initiator(), state.participants().stream().map(Participant::of).toList(), state.acknowledged(),
+                    state.startedAt().toString(),
                     text(state.endedAt()), view.timeline().stream().map(Timeline::of).toList(),
                     view.deliveries().stream().map(Delivery::of).toList());
         }
@@ -102,7 +107,7 @@ final class EventViews {
         }
     }
 
-    /** The time an open saga has left (never negative); none for an ended one. */
+    /** The time an open or confirming saga has left (never negative); none for an ended one. */
     private static String timeLeft(SagaState state, Instant now) {
         if (state.status().ended()) {
             return null;

@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of its endpoint's scheme (HTTP, Kafka), and records the answer. Delivered and rejected copies
  * are finished; the others are retried with {@link Backoff} until the deadline; a copy whose
  * deadline passes is expired, never sent after it. The transports are beans of their own, which
- * the application context closes.
+ * the application context closes. Whoever must know how a copy finished (the sagas, for their
+ * deadline protocol) is a {@link DeliveryListener}, told in the transaction that records it.
  */
 public final class DeliveryWorker {
 
@@ -37,6 +38,7 @@ public final class DeliveryWorker {
     private final Duration lease;
     private final int batchSize;
     private final Map<String, Transport> transports = new HashMap<>();
+    private final DeliveryListener listener;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Instant depthMeasuredAt = Instant.MIN;
     /** Whether the last poll found more due copies than it had room for. */
@@ -44,7 +46,7 @@ public final class DeliveryWorker {
     private volatile Runnable pollSoon = () -> { };
 
     public DeliveryWorker(EventStore store, TransactionTemplate transactions, Clock clock, EventMetrics metrics, Backoff backoff,
-            Duration timeout, Duration lease, int batchSize, List<Transport> transports) {
+            Duration timeout, Duration lease, int batchSize, List<Transport> transports, DeliveryListener listener) {
         if (lease.compareTo(timeout) <= 0) {
             throw new IllegalArgumentException("dragoman.events.delivery.lease (" + lease + ") must be longer than the delivery timeout ("
                     + timeout + "), or a slow delivery would be taken again while it is still being sent");
@@ -57,6 +59,7 @@ public final class DeliveryWorker {
         this.timeout = timeout;
         this.lease = lease;
         this.batchSize = batchSize;
+        this.listener = Objects.requireNonNull(listener, "listener");
         for (Transport transport : transports) {
             transport.schemes().forEach(scheme -> {
                 Transport before = this.transports.putIfAbsent(scheme, transport);
@@ -83,7 +86,12 @@ public final class DeliveryWorker {
         int room = batchSize - inFlight.get();
         backlog = room <= 0;
         if (room > 0) {
-            EventStore.Claim claim = transactions.execute(tx -> store.claimDue(now, room, lease));
+            EventStore.Claim claim = transactions.execute(tx -> {
+                EventStore.Claim claimed = store.claimDue(now, room, lease);
+                // In the claim's transaction: an expiry and what a listener makes of it commit together.
+                claimed.expired().forEach(copy -> listener.refused(finished(copy, DeliveryStatus.EXPIRED, EventStore.expiredBecause(copy), now)));
+                return claimed;
+            });
             backlog = claim.toSend().size() + claim.expired().size() >= room;
             claim.expired().forEach(copy -> {
                 metrics.delivery("expired", copy.type(), copy.receiver());
@@ -140,13 +148,27 @@ public final class DeliveryWorker {
     }
 
     private void finish(EventStore.Claimed copy, DeliveryStatus status, String error, Instant now) {
-        transactions.executeWithoutResult(tx -> store.finish(copy.id(), status, error, now));
+        transactions.executeWithoutResult(tx -> {
+            // Told only by the instance that finished it, so that a listener hears of each copy once.
+            if (store.finish(copy.id(), status, error, now)) {
+                DeliveryListener.FinishedCopy finished = finished(copy, status, error, now);
+                if (status == DeliveryStatus.DELIVERED) {
+                    listener.delivered(finished);
+                } else {
+                    listener.refused(finished);
+                }
+            }
+        });
         metrics.delivery(status.name().toLowerCase(Locale.ROOT), copy.type(), copy.receiver());
         if (status == DeliveryStatus.DELIVERED) {
             log.debug("Delivered {} to {} (attempt {})", copy.type(), copy.receiver(), copy.attempt());
         } else {
             log.warn("Rejected {} for {} at {}: {}", copy.type(), copy.receiver(), copy.endpoint(), error);
         }
+    }
+
+    private static DeliveryListener.FinishedCopy finished(EventStore.Claimed copy, DeliveryStatus status, String error, Instant now) {
+        return new DeliveryListener.FinishedCopy(copy.kind(), copy.sagaId(), copy.type(), copy.receiver(), status, error, now);
     }
 
     private void measureDepth(Instant now) {

@@ -46,12 +46,13 @@ public final class EventStore {
         // No ORDER BY: H2 locks every row it sorts, so one instance's claim would lock the whole due
         // set and the others would skip it all. The scan of the index on (status, next_attempt_at)
         // meets the due rows oldest first anyway.
-        List<Claimed> due = jdbc.sql("SELECT id, receiver, endpoint, type, event_id, saga_id, payload, deadline, attempts FROM delivery"
+        List<Claimed> due = jdbc.sql("SELECT id, kind, receiver, endpoint, type, event_id, saga_id, payload, deadline, attempts FROM delivery"
                         + " WHERE status = 'PENDING' AND next_attempt_at <= ? FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
                 .param(sql(now))
                 .query((rs, n) -> new Claimed(rs.getLong("id"), rs.getString("receiver"), rs.getString("endpoint"), rs.getString("type"),
                         rs.getString("event_id"), rs.getString("saga_id"),
-                        rs.getString("payload").getBytes(StandardCharsets.UTF_8), instant(rs, "deadline"), rs.getInt("attempts") + 1))
+                        rs.getString("payload").getBytes(StandardCharsets.UTF_8), instant(rs, "deadline"), rs.getInt("attempts") + 1,
+                        rs.getString("kind")))
                 .list();
         List<Claimed> toSend = new ArrayList<>();
         List<Claimed> expired = new ArrayList<>();
@@ -61,22 +62,32 @@ public final class EventStore {
                         .params(sql(now.plus(lease)), claimed.id()).update();
                 toSend.add(claimed);
             } else {
-                finish(claimed.id(), DeliveryStatus.EXPIRED, "deadline " + claimed.deadline() + " passed after " + (claimed.attempt() - 1)
-                        + " attempts", now);
+                finish(claimed.id(), DeliveryStatus.EXPIRED, expiredBecause(claimed), now);
                 expired.add(claimed);
             }
         }
         return new Claim(toSend, expired);
     }
 
-    public void finish(long id, DeliveryStatus status, String error, Instant now) {
-        jdbc.sql("UPDATE delivery SET status = ?, last_error = ?, finished_at = ? WHERE id = ? AND status = 'PENDING'")
-                .params(status.name(), truncate(error), sql(now), id).update();
+    /**
+     * Records a copy finished, unless it is already (another instance, whose lease on it ran out,
+     * finished it first).
+     *
+     * @return whether this call finished it
+     */
+    public boolean finish(long id, DeliveryStatus status, String error, Instant now) {
+        return jdbc.sql("UPDATE delivery SET status = ?, last_error = ?, finished_at = ? WHERE id = ? AND status = 'PENDING'")
+                .params(status.name(), truncate(error), sql(now), id).update() == 1;
     }
 
     public void retryAt(long id, Instant at, String error) {
         jdbc.sql("UPDATE delivery SET next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'PENDING'")
                 .params(sql(at), truncate(error), id).update();
+    }
+
+    /** Why a claimed copy expired, as its record says. */
+    public static String expiredBecause(Claimed copy) {
+        return "deadline " + copy.deadline() + " passed after " + (copy.attempt() - 1) + " attempts";
     }
 
     /** How many copies wait, and since when the oldest of them does. */
@@ -110,9 +121,13 @@ public final class EventStore {
     public record Claim(List<Claimed> toSend, List<Claimed> expired) {
     }
 
-    /** A copy claimed for sending; {@code attempt} counts from 1 (for an expired copy: the attempt it did not get). */
+    /**
+     * A copy claimed for sending; {@code attempt} counts from 1 (for an expired copy: the attempt it did not get).
+     *
+     * @param kind {@link OutboxEntry#COPY}, {@link OutboxEntry#OUTCOME} or {@link OutboxEntry#COMPENSATION}
+     */
     public record Claimed(long id, String receiver, String endpoint, String type, String eventId, String sagaId, byte[] payload,
-            Instant deadline, int attempt) {
+            Instant deadline, int attempt, String kind) {
     }
 
     /** The outbox's backlog. */

@@ -29,13 +29,16 @@ class OutboxConfiguration {
         return new HttpTransport(properties.events().delivery().timeout());
     }
 
-    /** @param transports HTTP always; Kafka when it is configured (OutboxKafkaConfiguration) */
+    /**
+     * @param transports HTTP always; Kafka when it is configured (OutboxKafkaConfiguration)
+     * @param listeners told how each copy finished: the sagas' (SagaConfiguration), which the outbox cannot name
+     */
     @Bean
     DeliveryWorker deliveryWorker(EventStore store, TransactionTemplate transactions, Clock clock, EventMetrics metrics,
-            DragomanProperties properties, List<Transport> transports) {
+            DragomanProperties properties, List<Transport> transports, List<DeliveryListener> listeners) {
         DragomanProperties.Delivery delivery = properties.events().delivery();
         return new DeliveryWorker(store, transactions, clock, metrics, new Backoff(delivery.firstRetry(), delivery.maxRetry()),
-                delivery.timeout(), delivery.lease(), delivery.batchSize(), transports);
+                delivery.timeout(), delivery.lease(), delivery.batchSize(), transports, DeliveryListener.all(listeners));
     }
 
     /** Polls the outbox every poll interval; whoever adds copies wakes it (injected by this bean's name, outboxLoop). */

@@ -10,13 +10,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the sagas: the coordinator, and the loop that times out sagas whose deadline has come. */
+/** Wires the sagas: the coordinator, what the outbox tells it of their copies, and the loop that times out sagas whose deadline has come. */
 @Configuration(proxyBeanMethods = false)
 class SagaConfiguration {
 
     @Bean
     SagaCoordinator sagaCoordinator(JdbcClient jdbc, EventStore store, DragomanProperties properties, EventMetrics metrics) {
         return new SagaCoordinator(jdbc, store, properties.events().outcomeWindow(), metrics);
+    }
+
+    /** The deadline protocol's ears: the outbox tells it, in its own transaction, who acknowledged or refused a saga's copies. */
+    @Bean
+    SagaReceipts sagaReceipts(SagaCoordinator sagas) {
+        return new SagaReceipts(sagas);
     }
 
     @Bean

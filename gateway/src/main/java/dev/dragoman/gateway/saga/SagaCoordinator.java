@@ -82,7 +82,27 @@ public final class SagaCoordinator {
         apply(stored, new SagaInput.Report(context, type, data == null ? null : new String(data, StandardCharsets.UTF_8)), now);
     }
 
-    /** Times out the open sagas whose deadline has come; returns how many. Run in a transaction. */
+    /**
+     * A receiver took a copy of the saga's outcome or compensation. Run in the transaction that
+     * records the copy delivered, so that the two commit together; the saga's row is locked, as
+     * for a report, so that instances record acknowledgements one at a time.
+     */
+    public void acknowledged(String sagaId, String receiver, String type, Instant now) {
+        store.lock(sagaId).ifPresentOrElse(stored -> apply(stored, new SagaInput.Acknowledged(receiver, type), now),
+                () -> log.debug("{} acknowledged {} of saga {}, which is not stored", receiver, type, sagaId));
+    }
+
+    /**
+     * The outbox gave up on a copy of the saga's outcome or compensation (refused, or expired).
+     * Run in the transaction that records it, like {@link #acknowledged}.
+     */
+    public void refused(String sagaId, String receiver, String type, String reason, Instant now) {
+        store.lock(sagaId).ifPresentOrElse(stored -> apply(stored, new SagaInput.Refused(receiver, type, reason == null ? "no reason given"
+                        : reason), now),
+                () -> log.debug("{} refused {} of saga {}, which is not stored", receiver, type, sagaId));
+    }
+
+    /** Times out the open and confirming sagas whose deadline has come; returns how many. Run in a transaction. */
     public int timeOutDue(Instant now, int limit) {
         List<StoredSaga> due = store.lockDue(now, limit);
         due.forEach(saga -> apply(saga, new SagaInput.Tick(), now));
@@ -131,7 +151,8 @@ public final class SagaCoordinator {
     private OutboxEntry entry(StoredSaga stored, SagaCommand command, Instant now) {
         SagaState state = stored.state();
         Receivers receivers = stored.receivers();
-        Instant expiry = now.plus(outcomeWindow);
+        // The completed outcome never outlives the deadline; the aborted one and compensations are retried past it.
+        Instant expiry = command.notAfter(state.deadline(), now, outcomeWindow);
         String source = SOURCE + state.sagaName();
         if (command instanceof SagaCommand.SendOutcome outcome) {
             String id = state.sagaId() + "/" + outcome.type();

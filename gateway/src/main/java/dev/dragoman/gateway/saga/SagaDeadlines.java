@@ -7,7 +7,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Acts on saga deadlines (SPEC section 6: no more than a second late): every poll interval it
- * asks the index on (status, deadline) for open sagas whose deadline has come, and times them
+ * asks the index on (status, deadline) for open and confirming sagas whose deadline has come, and times them
  * out. A saga far from its deadline costs nothing here.
  */
 public final class SagaDeadlines {
@@ -27,7 +27,7 @@ public final class SagaDeadlines {
         this.newWork = newWork;
     }
 
-    /** Times out every open saga whose deadline has come; run by a polling loop every poll interval. */
+    /** Times out every open or confirming saga whose deadline has come; run by a polling loop every poll interval. */
     public void timeOutDue() {
         int timedOut;
         do {

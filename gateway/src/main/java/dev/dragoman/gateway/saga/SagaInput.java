@@ -2,7 +2,7 @@ package dev.dragoman.gateway.saga;
 
 import java.util.Objects;
 
-/** What makes a saga instance move: a participant's report, or just time passing. */
+/** What makes a saga instance move: a participant's report, a receiver's answer to a copy the saga sent, or just time passing. */
 public sealed interface SagaInput {
 
     /**
@@ -20,5 +20,32 @@ public sealed interface SagaInput {
 
     /** Time passing: the deadline may have come. */
     record Tick() implements SagaInput {
+    }
+
+    /**
+     * A receiver took a copy the saga sent (an HTTP 2xx; for a Kafka receiver, the broker's acknowledgement).
+     *
+     * @param type the copy's CloudEvents type: an outcome or a compensation
+     */
+    record Acknowledged(String receiver, String type) implements SagaInput {
+        public Acknowledged {
+            Objects.requireNonNull(receiver, "receiver");
+            Objects.requireNonNull(type, "type");
+        }
+    }
+
+    /**
+     * The outbox gave up on a copy the saga sent, for good: the receiver refused it (a participant
+     * that already rolled back answers 409 to the completed outcome), or it could not be delivered
+     * before its expiry.
+     *
+     * @param reason what the outbox recorded, such as {@code HTTP 409 from ...}
+     */
+    record Refused(String receiver, String type, String reason) implements SagaInput {
+        public Refused {
+            Objects.requireNonNull(receiver, "receiver");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(reason, "reason");
+        }
     }
 }

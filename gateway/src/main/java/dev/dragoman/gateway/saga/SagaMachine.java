@@ -2,24 +2,30 @@ package dev.dragoman.gateway.saga;
 
 import dev.dragoman.gateway.saga.SagaCommand.SendCompensation;
 import dev.dragoman.gateway.saga.SagaCommand.SendOutcome;
+import dev.dragoman.gateway.saga.SagaInput.Acknowledged;
+import dev.dragoman.gateway.saga.SagaInput.Refused;
 import dev.dragoman.gateway.saga.SagaInput.Report;
 import dev.dragoman.rules.model.Participant;
 import dev.dragoman.rules.model.Saga;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The saga state machine (SPEC section 6): a pure function of (saga, state, input, now) to
  * (new state, events to send, timeline). No clock, no store: the caller brings the time and
  * persists the result, so that every transition is tested without either.
  *
- * <p>The machine is total: any report, from anyone, in any state, gives a step. What the gateway
- * normally refuses earlier (unknown types, strangers) is recorded here as a late entry.
+ * <p>The machine is total: any report, acknowledgement or refusal, from anyone, in any state, gives
+ * a step. What the gateway normally refuses earlier (unknown types, strangers) is recorded here as
+ * a late entry.
+ *
+ * <p>The deadline protocol (presumed abort, SPEC section 6): once every participant completed,
+ * the saga is {@link SagaStatus#CONFIRMING}, and it is {@link SagaStatus#COMPLETED} only when
+ * every receiver acknowledged the completed outcome before the deadline. A refusal, or the
+ * deadline passing first, aborts it, because a participant may already have rolled back on its own.
  */
 public final class SagaMachine {
 
@@ -41,12 +47,13 @@ public final class SagaMachine {
         if (participants.isEmpty()) {
             throw new IllegalArgumentException("saga '" + saga.name() + "' has no participants");
         }
-        return new SagaState(sagaId, saga.name(), initiator, SagaStatus.OPEN, deadline, now, null, participants);
+        return new SagaState(sagaId, saga.name(), initiator, SagaStatus.OPEN, deadline, now, null, participants, List.of());
     }
 
     /**
      * What the input makes of the instance at {@code now}. A deadline at or before {@code now}
-     * ends an open saga first; a report is then handled as a late one.
+     * ends an open or confirming saga first; a report, an acknowledgement or a refusal is then
+     * handled as a late one.
      *
      * @param saga the saga's declaration as currently served (its report types, compensations
      *     and outcome); the participants themselves come from the state
@@ -62,11 +69,16 @@ public final class SagaMachine {
         }
         Objects.requireNonNull(saga.outcome(), () -> "saga '" + saga.name() + "' declares no outcome");
         Transition transition = new Transition(saga, state, now);
-        if (state.status() == SagaStatus.OPEN && !now.isBefore(state.deadline())) {
+        // The deadline binds a confirming saga as much as an open one: an acknowledgement at or after it confirms nothing.
+        if (!state.status().ended() && !now.isBefore(state.deadline())) {
             transition.timeOut();
         }
         if (input instanceof Report report) {
             transition.report(report);
+        } else if (input instanceof Acknowledged acknowledged) {
+            transition.acknowledged(acknowledged);
+        } else if (input instanceof Refused refused) {
+            transition.refused(refused);
         }
         return new SagaStep(transition.state, transition.commands, transition.timeline);
     }
@@ -90,10 +102,15 @@ public final class SagaMachine {
         }
 
         void timeOut() {
-            note("deadline " + state.deadline() + " passed with " + String.join(", ", state.pendingContexts())
-                    + " pending; saga timed out", false);
+            if (state.status() == SagaStatus.CONFIRMING) {
+                note("deadline " + state.deadline() + " passed with " + saga.outcome().completed() + " not acknowledged by "
+                        + String.join(", ", state.unacknowledged()) + "; saga timed out", false);
+            } else {
+                note("deadline " + state.deadline() + " passed with " + String.join(", ", state.pendingContexts())
+                        + " pending; saga timed out", false);
+            }
             state = state.ended(SagaStatus.TIMED_OUT, now);
-            announceEnd();
+            announceAbort();
         }
 
         void report(Report report) {
@@ -117,26 +134,100 @@ public final class SagaMachine {
             } else if (completes) {
                 state = state.with(participant.completed(report.data()));
                 boolean all = state.pendingContexts().isEmpty();
-                note(what + ": completed" + (all ? "; saga completed" : ""), false);
+                note(what + ": completed" + (all ? "; saga confirming" : ""), false);
                 if (all) {
-                    state = state.ended(SagaStatus.COMPLETED, now);
-                    announceEnd();
+                    state = state.confirming();
+                    askForConfirmation();
                 }
             } else {
                 note(what + ": failed; saga aborted", false);
                 // Ended first: an open saga with a failed participant is no state at all.
                 state = state.ended(SagaStatus.ABORTED, now).with(participant.failed());
-                announceEnd();
+                announceAbort();
             }
         }
 
-        /** A report of a pending participant after the end: only a completion of aborted work matters. */
-        private void late(String what, ParticipantState participant, boolean completes, String data) {
-            String late = "late report " + what + " after the saga " + switch (state.status()) {
+        /**
+         * A receiver took a copy: of the completed outcome while confirming, it counts towards
+         * the confirmation. An acknowledgement of anything else (the aborted outcome, a
+         * compensation) changes nothing and is not recorded: the saga's deliveries show it.
+         */
+        void acknowledged(Acknowledged acknowledged) {
+            String type = acknowledged.type();
+            String receiver = acknowledged.receiver();
+            if (!type.equals(saga.outcome().completed())) {
+                return;
+            }
+            if (!state.receivers().contains(receiver)) {
+                note("acknowledgement of " + type + " by " + receiver + ", which is no receiver of the saga's outcome: ignored", true);
+            } else if (state.acknowledged().contains(receiver)) {
+                return; // a duplicate: the copy was taken once already
+            } else if (state.status() == SagaStatus.CONFIRMING) {
+                state = state.acknowledgedBy(receiver);
+                note(type + " acknowledged by " + receiver, false);
+                if (state.unacknowledged().isEmpty()) {
+                    state = state.ended(SagaStatus.COMPLETED, now);
+                    note("confirmed: every receiver acknowledged " + type, false);
+                }
+            } else if (state.status().aborted()) {
+                // It may have kept its step on the strength of it: the aborted outcome and its compensation must reach it.
+                note("late acknowledgement of " + type + " by " + receiver + " after the saga " + ended() + ": it stays "
+                        + word(state.status()) + ", and " + saga.outcome().aborted() + " and any compensation sent to " + receiver
+                        + " undo what " + receiver + " kept", true);
+            } else {
+                note("acknowledgement of " + type + " by " + receiver + " while the saga is " + word(state.status()) + ": ignored", true);
+            }
+        }
+
+        /**
+         * The outbox gave up on a copy: a refusal of the completed outcome while confirming aborts
+         * the saga (the receiver rolled back, or cannot be told); a refused compensation or aborted
+         * outcome leaves work that people have to undo or tell by hand.
+         */
+        void refused(Refused refused) {
+            String type = refused.type();
+            String receiver = refused.receiver();
+            String by = type + " refused by " + receiver + ": " + refused.reason();
+            boolean aReceiver = state.receivers().contains(receiver);
+            if (type.equals(saga.outcome().completed()) && aReceiver) {
+                if (state.status() == SagaStatus.CONFIRMING) {
+                    note(by + "; saga aborted", false);
+                    state = state.ended(SagaStatus.ABORTED, now);
+                    announceAbort();
+                } else if (state.status().aborted()) {
+                    note(by + ", after the saga " + ended() + ": nothing more to do", false);
+                } else {
+                    note(by + ", while the saga is " + word(state.status()) + ": ignored", true);
+                }
+            } else if (aReceiver && isCompensation(type)) {
+                note("compensation " + by + "; undo its work by hand", true);
+            } else if (aReceiver && type.equals(saga.outcome().aborted())) {
+                note("outcome " + by + "; tell " + receiver + " by hand that the saga " + (state.status().ended() ? ended() : "ended"), true);
+            } else {
+                note("refusal of " + type + " by " + receiver + ", which is no outcome or compensation the saga sent it: ignored", true);
+            }
+        }
+
+        private boolean isCompensation(String type) {
+            return saga.participants().stream().anyMatch(p -> type.equals(p.compensation()));
+        }
+
+        /** How the timeline says the saga ended: "completed", "was aborted", "timed out". */
+        private String ended() {
+            return switch (state.status()) {
                 case COMPLETED -> "completed";
                 case ABORTED -> "was aborted";
                 default -> "timed out";
             };
+        }
+
+        private static String word(SagaStatus status) {
+            return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** A report of a pending participant after the end: only a completion of aborted work matters. */
+        private void late(String what, ParticipantState participant, boolean completes, String data) {
+            String late = "late report " + what + " after the saga " + ended();
             if (completes && state.status().aborted()) {
                 state = state.with(participant.completed(data));
                 note(late + ": " + compensate(participant.context()).what(), true);
@@ -145,22 +236,29 @@ public final class SagaMachine {
             }
         }
 
-        /** The outcome to everyone, and after an abort, compensations for the work done. */
-        private void announceEnd() {
-            SagaStatus end = state.status();
-            String outcome = end == SagaStatus.COMPLETED ? saga.outcome().completed() : saga.outcome().aborted();
+        /**
+         * The completed outcome to everyone, bound by the deadline: the saga is confirmed only
+         * when every receiver acknowledged it before then (SPEC section 6, the deadline protocol).
+         */
+        private void askForConfirmation() {
+            String outcome = saga.outcome().completed();
+            List<String> receivers = state.receivers();
+            receivers.forEach(receiver -> commands.add(new SendOutcome(outcome, receiver, true)));
+            note("outcome " + outcome + " sent to " + String.join(", ", receivers) + ", to be acknowledged by the deadline "
+                    + state.deadline(), false);
+        }
+
+        /** The aborted outcome to everyone, and compensations for the work done. */
+        private void announceAbort() {
+            String outcome = saga.outcome().aborted();
             // The initiator first; once only when it also takes part.
-            Set<String> receivers = new LinkedHashSet<>();
-            receivers.add(state.initiator());
-            state.participants().forEach(p -> receivers.add(p.context()));
-            receivers.forEach(receiver -> commands.add(new SendOutcome(outcome, receiver)));
+            List<String> receivers = state.receivers();
+            receivers.forEach(receiver -> commands.add(new SendOutcome(outcome, receiver, false)));
             note("outcome " + outcome + " sent to " + String.join(", ", receivers), false);
-            if (end.aborted()) {
-                for (ParticipantState p : state.participants()) {
-                    if (p.status() == ParticipantStatus.COMPLETED && !p.compensated()) {
-                        Compensated done = compensate(p.context());
-                        note(done.what(), done.trouble());
-                    }
+            for (ParticipantState p : state.participants()) {
+                if (p.status() == ParticipantStatus.COMPLETED && !p.compensated()) {
+                    Compensated done = compensate(p.context());
+                    note(done.what(), done.trouble());
                 }
             }
         }

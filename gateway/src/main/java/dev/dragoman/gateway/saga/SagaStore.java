@@ -6,10 +6,14 @@ import static dev.dragoman.gateway.outbox.Timestamps.sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Saga instances and their timelines. The state is the machine's own record as JSON; status and
@@ -52,20 +56,20 @@ final class SagaStore {
     }
 
     /**
-     * Open sagas whose deadline has come, locked for this instance (another instance skips them).
-     * Served by the index on (status, deadline).
+     * Open and confirming sagas whose deadline has come, locked for this instance (another
+     * instance skips them). Served by the index on (status, deadline).
      */
     List<StoredSaga> lockDue(Instant now, int limit) {
         // No ORDER BY, for the reason given at EventStore.claimDue: the index scan meets them earliest first.
-        return jdbc.sql("SELECT declaration, state, outcome_data FROM saga WHERE status = 'OPEN' AND deadline <= ?"
+        return jdbc.sql("SELECT declaration, state, outcome_data FROM saga WHERE status IN ('OPEN', 'CONFIRMING') AND deadline <= ?"
                         + " FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
                 .param(sql(now)).query(SagaStore::stored).list();
     }
 
-    /** Open sagas, the nearest deadline first. */
+    /** Sagas that have not ended (open or confirming), the nearest deadline first. */
     List<SagaState> open(int limit) {
-        return jdbc.sql("SELECT state FROM saga WHERE status = 'OPEN' ORDER BY deadline FETCH FIRST " + limit + " ROWS ONLY")
-                .query((rs, n) -> JSON.readValue(rs.getString("state"), SagaState.class)).list();
+        return jdbc.sql("SELECT state FROM saga WHERE status IN ('OPEN', 'CONFIRMING') ORDER BY deadline FETCH FIRST " + limit + " ROWS ONLY")
+                .query((rs, n) -> state(rs.getString("state"))).list();
     }
 
     void update(SagaState state) {
@@ -85,8 +89,28 @@ final class SagaStore {
                 .query((rs, n) -> new TimelineEntry(instant(rs, "at"), rs.getString("what"), rs.getBoolean("late"))).list();
     }
 
+    /**
+     * The state as stored. A saga stored before the deadline protocol has no acknowledged list:
+     * one that completed then was confirmed at once, as the protocol was, so every receiver counts
+     * as acknowledging; any other starts with none.
+     */
+    static SagaState state(String json) {
+        JsonNode tree = JSON.readTree(json);
+        if (tree instanceof ObjectNode object && !object.has("acknowledged")) {
+            Set<String> receivers = new LinkedHashSet<>();
+            if (SagaStatus.COMPLETED.name().equals(object.path("status").asString())) {
+                receivers.add(object.path("initiator").asString());
+                object.path("participants").forEach(p -> receivers.add(p.path("context").asString()));
+            }
+            ObjectNode upgraded = object.deepCopy();
+            upgraded.set("acknowledged", JSON.valueToTree(List.copyOf(receivers)));
+            tree = upgraded;
+        }
+        return JSON.treeToValue(tree, SagaState.class);
+    }
+
     private static StoredSaga stored(ResultSet rs, int n) throws SQLException {
-        return new StoredSaga(JSON.readValue(rs.getString("state"), SagaState.class),
+        return new StoredSaga(state(rs.getString("state")),
                 JSON.readValue(rs.getString("declaration"), SagaDeclaration.class),
                 JSON.readValue(rs.getString("outcome_data"), Receivers.class));
     }

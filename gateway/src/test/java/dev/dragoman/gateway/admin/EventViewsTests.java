@@ -47,7 +47,7 @@ class EventViewsTests {
     void anOpenSaga_inTheList_withTheTimeItHasLeft() {
         SagaState open = new SagaState("o-1", "placement", "order", SagaStatus.OPEN, DUE, T0, null, List.of(
                 new ParticipantState("product", ParticipantStatus.PENDING, null, false),
-                new ParticipantState("payment", ParticipantStatus.COMPLETED, "{}", false)));
+                new ParticipantState("payment", ParticipantStatus.COMPLETED, "{}", false)), List.of());
 
         assertThat(json(new EventViews.OpenSagas(T1.toString(), List.of(EventViews.SagaSummary.of(open, T1))))).isEqualTo(
                 "{\"now\":\"2030-01-01T00:00:01Z\",\"open\":[{\"sagaid\":\"o-1\",\"saga\":\"placement\",\"status\":\"open\","
@@ -58,18 +58,32 @@ class EventViewsTests {
     @Test
     void anEndedSaga_hasNoRemainingTime_andMarksOnlyLateEntries() {
         SagaState ended = new SagaState("o-1", "placement", "order", SagaStatus.TIMED_OUT, DUE, T0, DUE, List.of(
-                new ParticipantState("payment", ParticipantStatus.COMPLETED, "{}", true)));
+                new ParticipantState("payment", ParticipantStatus.COMPLETED, "{}", true)), List.of("order"));
         var view = new SagaView(ended, List.of(new TimelineEntry(T0, "started", false), new TimelineEntry(DUE, "late", true)),
                 List.of(delivered));
 
         assertThat(json(EventViews.Saga.of(view, T1))).isEqualTo("{\"sagaid\":\"o-1\",\"saga\":\"placement\",\"status\":\"timed-out\","
                 + "\"deadline\":\"2030-01-01T00:10:00Z\",\"initiator\":\"order\","
                 + "\"participants\":[{\"context\":\"payment\",\"status\":\"completed\",\"compensated\":true}],"
+                + "\"acknowledged\":[\"order\"],"
                 + "\"startedAt\":\"2030-01-01T00:00:00Z\",\"endedAt\":\"2030-01-01T00:10:00Z\","
                 + "\"timeline\":[{\"at\":\"2030-01-01T00:00:00Z\",\"what\":\"started\"},{\"at\":\"2030-01-01T00:10:00Z\",\"what\":\"late\","
                 + "\"late\":true}],\"sent\":[{\"kind\":\"copy\",\"type\":\"order.placed\",\"id\":\"o-1\",\"receiver\":\"product\","
                 + "\"endpoint\":\"http://127.0.0.1:9/p\",\"status\":\"delivered\",\"attempts\":1,\"deadline\":\"2030-01-01T00:10:00Z\","
                 + "\"lastError\":null,\"finishedAt\":\"2030-01-01T00:00:01Z\"}]}");
+    }
+
+    @Test
+    void aConfirmingSaga_showsItsStatus_andWhoAcknowledgedTheCompletedOutcome() {
+        SagaState confirming = new SagaState("o-1", "placement", "order", SagaStatus.CONFIRMING, DUE, T0, null, List.of(
+                new ParticipantState("payment", ParticipantStatus.COMPLETED, "{}", false)), List.of("payment"));
+
+        assertThat(json(EventViews.Saga.of(new SagaView(confirming, List.of(), List.of()), T1))).isEqualTo(
+                "{\"sagaid\":\"o-1\",\"saga\":\"placement\",\"status\":\"confirming\",\"deadline\":\"2030-01-01T00:10:00Z\","
+                        + "\"remaining\":\"PT9M59S\",\"initiator\":\"order\","
+                        + "\"participants\":[{\"context\":\"payment\",\"status\":\"completed\",\"compensated\":false}],"
+                        + "\"acknowledged\":[\"payment\"],\"startedAt\":\"2030-01-01T00:00:00Z\",\"endedAt\":null,\"timeline\":[],\"sent\":[]}");
+        assertThat(EventViews.SagaSummary.of(confirming, T1).status()).isEqualTo("confirming");
     }
 
     private static String json(Object view) {

@@ -349,7 +349,7 @@ class EventsIntegrationTests {
     }
 
     @Test
-    void everyParticipantCompleted_everyoneIsToldConfirmed_andShippingHearsOfTheReservation() {
+    void everyParticipantCompleted_everyoneIsToldConfirmed_andShippingHearsOfTheReservation_andOnceEveryoneAcknowledgedTheSagaIsCompleted() {
         String saga = newId();
         publish("order-key", orderPlaced(saga, "GX-1002", 50)).expectStatus().isAccepted();
         publish("product-key", report(saga, "product.reserved", "{\"items\":[{\"sku\":502}]}")).expectStatus().isAccepted();
@@ -361,7 +361,9 @@ class EventsIntegrationTests {
         JsonNode reserved = awaitEvent("/shipping/events", "product.reserved", saga);
         assertThat(reserved.at("/data/items/0/sku").asString()).isEqualTo("SHP-502");
         assertThat(eventsOfType("/shipping/events", "order.confirmed")).as("shipping takes no part in the saga").isEmpty();
-        admin("/admin/sagas/" + saga).expectBody().jsonPath("$.status").isEqualTo("completed");
+        // Completed only once the three inboxes' 202s are recorded (the deadline protocol), not when the last report came.
+        await().untilAsserted(() -> admin("/admin/sagas/" + saga).expectBody().jsonPath("$.status").isEqualTo("completed")
+                .jsonPath("$.acknowledged.length()").isEqualTo(3));
     }
 
     @Test

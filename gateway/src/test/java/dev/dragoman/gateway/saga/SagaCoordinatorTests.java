@@ -5,6 +5,7 @@ import dev.dragoman.gateway.events.EventMaps;
 import dev.dragoman.gateway.events.TestDatabases;
 import dev.dragoman.gateway.outbox.EventStore;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dragoman.gateway.metrics.EventMetrics;
@@ -52,6 +53,7 @@ class SagaCoordinatorTests {
     SagaCoordinator instanceB;
     Saga saga;
     ModelHolder models;
+    SimpleMeterRegistry meters;
 
     @BeforeEach
     void twoInstancesOnOneDatabase() {
@@ -59,7 +61,8 @@ class SagaCoordinatorTests {
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         models = ModelHolder.load(EventMaps.write(9), Translators::compile, Clock.systemUTC(), DragomanProperties.Overrides.NONE);
         saga = models.current().model().sagas().get(0);
-        EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
+        meters = new SimpleMeterRegistry();
+        EventMetrics metrics = new EventMetrics(meters);
         store = new EventStore(JdbcClient.create(dataSource));
         instanceA = new SagaCoordinator(JdbcClient.create(dataSource), store, Duration.ofDays(1), metrics);
         instanceB = new SagaCoordinator(JdbcClient.create(dataSource), store, Duration.ofDays(1), metrics);
@@ -102,6 +105,108 @@ class SagaCoordinatorTests {
     void aSagaFarFromItsDeadline_isNotDue() {
         open();
         assertThat(timeOutDue(instanceA, START.plus(Duration.ofMinutes(9)))).isZero();
+    }
+
+    @Test
+    void theCompletedOutcomesExpireAtTheDeadline_andTheSagaCompletesWhenTheLastAcknowledgementCommits() {
+        String sagaId = open();
+        Instant deadline = START.plus(Duration.ofMinutes(10));
+        report(sagaId, "product", "product.reserved", "{\"sku\":501}", START.plusSeconds(1));
+        report(sagaId, "payment", "payment.captured", "{\"amount\":10000}", START.plusSeconds(2));
+
+        assertThat(instanceA.view(sagaId).orElseThrow().state().status()).isEqualTo(SagaStatus.CONFIRMING);
+        assertThat(instanceA.view(sagaId).orElseThrow().deliveries()).extracting(d -> d.type() + " to " + d.receiver() + " until " + d.deadline())
+                .containsExactly("order.confirmed to order until " + deadline, "order.confirmed to product until " + deadline,
+                        "order.confirmed to payment until " + deadline);
+
+        transactions.executeWithoutResult(tx -> instanceA.acknowledged(sagaId, "order", "order.confirmed", START.plusSeconds(3)));
+        transactions.executeWithoutResult(tx -> instanceB.acknowledged(sagaId, "payment", "order.confirmed", START.plusSeconds(4)));
+        assertThat(timeOutDue(instanceB, START.plusSeconds(5))).as("a confirming saga before its deadline is not due").isZero();
+        transactions.executeWithoutResult(tx -> instanceA.acknowledged(sagaId, "product", "order.confirmed", START.plusSeconds(6)));
+
+        SagaView view = instanceB.view(sagaId).orElseThrow();
+        assertThat(view.state().status()).isEqualTo(SagaStatus.COMPLETED);
+        assertThat(view.state().acknowledged()).containsExactly("order", "payment", "product");
+        assertThat(view.timeline()).last().extracting(TimelineEntry::what).isEqualTo("confirmed: every receiver acknowledged order.confirmed");
+        assertThat(meters.get("dragoman.sagas.ended").tag("outcome", "completed").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aConfirmingSagaMeetingItsDeadline_isTimedOut_andItsCompensationsOutliveTheDeadline() {
+        String sagaId = open();
+        report(sagaId, "product", "product.reserved", "{\"sku\":501}", START.plusSeconds(1));
+        report(sagaId, "payment", "payment.captured", "{\"amount\":10000}", START.plusSeconds(2));
+        transactions.executeWithoutResult(tx -> instanceA.acknowledged(sagaId, "order", "order.confirmed", START.plusSeconds(3)));
+        Instant late = START.plus(Duration.ofMinutes(10));
+
+        assertThat(timeOutDue(instanceB, late)).isEqualTo(1);
+
+        SagaView view = instanceA.view(sagaId).orElseThrow();
+        assertThat(view.state().status()).isEqualTo(SagaStatus.TIMED_OUT);
+        assertThat(view.deliveries()).filteredOn(d -> !d.type().equals("order.confirmed"))
+                .extracting(d -> d.type() + " to " + d.receiver() + " until " + d.deadline()).containsExactly(
+                        "order.cancelled to order until " + late.plus(Duration.ofDays(1)),
+                        "order.cancelled to product until " + late.plus(Duration.ofDays(1)),
+                        "order.cancelled to payment until " + late.plus(Duration.ofDays(1)),
+                        "product.release to product until " + late.plus(Duration.ofDays(1)),
+                        "payment.refund to payment until " + late.plus(Duration.ofDays(1)));
+        assertThat(view.timeline()).extracting(TimelineEntry::what).contains(
+                "deadline " + late + " passed with order.confirmed not acknowledged by product, payment; saga timed out");
+        transactions.executeWithoutResult(tx -> instanceA.refused(sagaId, "payment", "payment.refund", "HTTP 400 from x", late.plusSeconds(1)));
+        assertThat(instanceA.view(sagaId).orElseThrow().timeline()).last().isEqualTo(new TimelineEntry(late.plusSeconds(1),
+                "compensation payment.refund refused by payment: HTTP 400 from x; undo its work by hand", true));
+    }
+
+    @Test
+    void twoInstancesHearingOfOneSagaAtOnce_takeTurns_onTheSagasRow() throws Exception {
+        String sagaId = open();
+        report(sagaId, "product", "product.reserved", "{\"sku\":501}", START.plusSeconds(1));
+        report(sagaId, "payment", "payment.captured", "{\"amount\":10000}", START.plusSeconds(2));
+        transactions.executeWithoutResult(tx -> instanceA.acknowledged(sagaId, "order", "order.confirmed", START.plusSeconds(3)));
+
+        CountDownLatch aHoldsTheSaga = new CountDownLatch(1);
+        CountDownLatch bIsWaiting = new CountDownLatch(1);
+        CompletableFuture<Void> a = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
+            instanceA.acknowledged(sagaId, "product", "order.confirmed", START.plusSeconds(4));
+            aHoldsTheSaga.countDown();
+            TestDatabases.await(bIsWaiting);
+        }));
+        TestDatabases.await(aHoldsTheSaga);
+        CompletableFuture<Void> b = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx ->
+                instanceB.refused(sagaId, "payment", "order.confirmed", "HTTP 409 from x", START.plusSeconds(5))));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !b.isDone());
+        bIsWaiting.countDown();
+        a.get(10, TimeUnit.SECONDS);
+        b.get(10, TimeUnit.SECONDS);
+
+        SagaView view = instanceA.view(sagaId).orElseThrow();
+        assertThat(view.state().status()).as("B saw A's acknowledgement, then aborted").isEqualTo(SagaStatus.ABORTED);
+        assertThat(view.state().acknowledged()).containsExactly("order", "product");
+        assertThat(view.deliveries()).extracting(d -> d.type()).containsOnlyOnce("payment.refund", "product.release");
+    }
+
+    @Test
+    void aSagaStoredBeforeTheDeadlineProtocol_readsAsConfirmedByEveryone_whenItHadCompleted() {
+        String sagaId = open();
+        report(sagaId, "product", "product.reserved", "{\"sku\":501}", START.plusSeconds(1));
+        report(sagaId, "payment", "payment.captured", "{\"amount\":10000}", START.plusSeconds(2));
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        String state = jdbc.sql("SELECT state FROM saga WHERE saga_id = ?").param(sagaId).query(String.class).single();
+        // What the version before the protocol stored: no acknowledged list, completed at once.
+        String legacy = state.replace(",\"acknowledged\":[]", "").replace("\"CONFIRMING\"", "\"COMPLETED\"")
+                .replace("\"endedAt\":null", "\"endedAt\":\"" + START.plusSeconds(2) + "\"");
+        assertThat(legacy).doesNotContain("acknowledged");
+        jdbc.sql("UPDATE saga SET state = ?, status = 'COMPLETED' WHERE saga_id = ?").params(legacy, sagaId).update();
+
+        SagaState read = instanceA.view(sagaId).orElseThrow().state();
+
+        assertThat(read.status()).isEqualTo(SagaStatus.COMPLETED);
+        assertThat(read.acknowledged()).containsExactly("order", "product", "payment");
+        assertThat(SagaStore.state(state.replace(",\"acknowledged\":[]", "")).acknowledged()).as("a legacy open one: nobody yet").isEmpty();
+    }
+
+    private void report(String sagaId, String context, String type, String data, Instant at) {
+        transactions.executeWithoutResult(tx -> instanceA.report(saga, sagaId, context, type, data.getBytes(StandardCharsets.UTF_8), at));
     }
 
     private int timeOutDue(SagaCoordinator instance, Instant now) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dragoman.gateway.saga.SagaCommand.SendCompensation;
 import dev.dragoman.gateway.saga.SagaCommand.SendOutcome;
+import dev.dragoman.gateway.saga.SagaInput.Acknowledged;
+import dev.dragoman.gateway.saga.SagaInput.Refused;
 import dev.dragoman.gateway.saga.SagaInput.Report;
 import dev.dragoman.gateway.saga.SagaInput.Tick;
 import dev.dragoman.rules.model.JsonPath;
@@ -35,10 +37,13 @@ class SagaMachineTests {
     static final String REFUND = "{\"amount\":-10000.50,\"currency\":\"EUR\"}";
     static final String RESERVED = "{\"sku\":\"mgame_x\",\"quantity\":1}";
 
-    static final List<SagaCommand> CONFIRMED_TO_EVERYONE = List.of(new SendOutcome("order.confirmed", "order"),
-            new SendOutcome("order.confirmed", "product"), new SendOutcome("order.confirmed", "payment"));
-    static final List<SagaCommand> CANCELLED_TO_EVERYONE = List.of(new SendOutcome("order.cancelled", "order"),
-            new SendOutcome("order.cancelled", "product"), new SendOutcome("order.cancelled", "payment"));
+    static final List<SagaCommand> CONFIRMED_TO_EVERYONE = List.of(new SendOutcome("order.confirmed", "order", true),
+            new SendOutcome("order.confirmed", "product", true), new SendOutcome("order.confirmed", "payment", true));
+    static final List<SagaCommand> CANCELLED_TO_EVERYONE = List.of(new SendOutcome("order.cancelled", "order", false),
+            new SendOutcome("order.cancelled", "product", false), new SendOutcome("order.cancelled", "payment", false));
+    static final String CONFIRMED_SENT = "outcome order.confirmed sent to order, product, payment, to be acknowledged by the deadline"
+            + " 2026-03-01T10:10:00Z";
+    static final String CONFLICT = "HTTP 409 from http://127.0.0.1:9/payment/events";
 
     // --- start
 
@@ -47,7 +52,7 @@ class SagaMachineTests {
         SagaState state = SagaMachine.start(SAGA, "saga-1", "order", DEADLINE, T0);
 
         assertThat(state).isEqualTo(new SagaState("saga-1", "order-placement", "order", SagaStatus.OPEN, DEADLINE, T0, null,
-                List.of(pending("product"), pending("payment"))));
+                List.of(pending("product"), pending("payment")), List.of()));
         assertThat(state.pendingContexts()).containsExactly("product", "payment");
     }
 
@@ -69,7 +74,7 @@ class SagaMachineTests {
     // --- completing
 
     @Test
-    void everyParticipantCompletes_theCompletedOutcomeGoesToTheInitiatorFirst_thenEveryParticipant() {
+    void everyParticipantCompletes_theCompletedOutcomeGoesToTheInitiatorFirst_thenEveryParticipant_andTheSagaIsConfirming() {
         SagaStep first = report(open(), "product", "product.reserved", RESERVED, 10);
 
         assertThat(first.state().status()).isEqualTo(SagaStatus.OPEN);
@@ -80,15 +85,15 @@ class SagaMachineTests {
 
         SagaStep last = report(first.state(), "payment", "payment.captured", CAPTURED, 20);
 
-        assertThat(last.state().status()).isEqualTo(SagaStatus.COMPLETED);
-        assertThat(last.state().endedAt()).isEqualTo(T0.plusSeconds(20));
+        assertThat(last.state().status()).isEqualTo(SagaStatus.CONFIRMING);
+        assertThat(last.state().endedAt()).as("not ended: it waits for the acknowledgements").isNull();
+        assertThat(last.state().acknowledged()).isEmpty();
         assertThat(last.state().participants()).containsExactly(
                 new ParticipantState("product", ParticipantStatus.COMPLETED, RESERVED, false),
                 new ParticipantState("payment", ParticipantStatus.COMPLETED, CAPTURED, false));
         assertThat(last.commands()).containsExactlyElementsOf(CONFIRMED_TO_EVERYONE);
         assertThat(last.timeline()).extracting(TimelineEntry::what).containsExactly(
-                "payment.captured from payment: completed; saga completed",
-                "outcome order.confirmed sent to order, product, payment");
+                "payment.captured from payment: completed; saga confirming", CONFIRMED_SENT);
         assertThat(last.timeline()).allSatisfy(entry -> {
             assertThat(entry.at()).isEqualTo(T0.plusSeconds(20));
             assertThat(entry.late()).isFalse();
@@ -100,7 +105,7 @@ class SagaMachineTests {
         SagaState state = report(open(), "payment", "payment.captured", CAPTURED, 10).state();
         SagaStep last = report(state, "product", "product.reserved", RESERVED, 20);
 
-        assertThat(last.state().status()).isEqualTo(SagaStatus.COMPLETED);
+        assertThat(last.state().status()).isEqualTo(SagaStatus.CONFIRMING);
         assertThat(last.commands()).containsExactlyElementsOf(CONFIRMED_TO_EVERYONE);
     }
 
@@ -110,9 +115,15 @@ class SagaMachineTests {
         state = report(state, "product", "product.reserved", RESERVED, 10).state();
         SagaStep last = report(state, "payment", "payment.captured", CAPTURED, 20);
 
-        assertThat(last.commands()).containsExactly(new SendOutcome("order.confirmed", "payment"),
-                new SendOutcome("order.confirmed", "product"));
-        assertThat(last.timeline()).extracting(TimelineEntry::what).contains("outcome order.confirmed sent to payment, product");
+        assertThat(last.commands()).containsExactly(new SendOutcome("order.confirmed", "payment", true),
+                new SendOutcome("order.confirmed", "product", true));
+        assertThat(last.timeline()).extracting(TimelineEntry::what).contains(
+                "outcome order.confirmed sent to payment, product, to be acknowledged by the deadline 2026-03-01T10:10:00Z");
+
+        SagaStep confirmed = acknowledge(acknowledge(last.state(), "product", 30).state(), "payment", 31);
+
+        assertThat(confirmed.state().status()).as("two receivers, not three").isEqualTo(SagaStatus.COMPLETED);
+        assertThat(confirmed.state().acknowledged()).containsExactly("product", "payment");
     }
 
     @Test
@@ -121,8 +132,8 @@ class SagaMachineTests {
         state = report(state, "payment", "payment.captured", CAPTURED, 10).state();
         SagaStep step = report(state, "product", "product.out-of-stock", null, 20);
 
-        assertThat(step.commands()).containsExactly(new SendOutcome("order.cancelled", "payment"),
-                new SendOutcome("order.cancelled", "product"), new SendCompensation("payment", "payment.refund", REFUND));
+        assertThat(step.commands()).containsExactly(new SendOutcome("order.cancelled", "payment", false),
+                new SendOutcome("order.cancelled", "product", false), new SendCompensation("payment", "payment.refund", REFUND));
     }
 
     // --- failing
@@ -274,19 +285,19 @@ class SagaMachineTests {
         SagaStep step = report(state, "payment", "payment.captured", CAPTURED, 600);
 
         assertThat(step.state().status()).isEqualTo(SagaStatus.TIMED_OUT);
-        assertThat(step.commands()).containsExactly(new SendOutcome("order.cancelled", "order"),
-                new SendOutcome("order.cancelled", "product"), new SendOutcome("order.cancelled", "payment"),
+        assertThat(step.commands()).containsExactly(new SendOutcome("order.cancelled", "order", false),
+                new SendOutcome("order.cancelled", "product", false), new SendOutcome("order.cancelled", "payment", false),
                 new SendCompensation("product", "product.release", RESERVED),
                 new SendCompensation("payment", "payment.refund", REFUND));
     }
 
     @Test
-    void theLastCompletionJustBeforeTheDeadline_completesTheSaga() {
+    void theLastCompletionJustBeforeTheDeadline_asksForConfirmation() {
         SagaState state = report(open(), "product", "product.reserved", RESERVED, 10).state();
 
         SagaStep step = SagaMachine.step(SAGA, state, new Report("payment", "payment.captured", CAPTURED), DEADLINE.minusMillis(1));
 
-        assertThat(step.state().status()).isEqualTo(SagaStatus.COMPLETED);
+        assertThat(step.state().status()).isEqualTo(SagaStatus.CONFIRMING);
         assertThat(step.commands()).containsExactlyElementsOf(CONFIRMED_TO_EVERYONE);
     }
 
@@ -356,8 +367,7 @@ class SagaMachineTests {
 
     @Test
     void reportsAfterCompletion_changeNothing() {
-        SagaState completed = report(report(open(), "product", "product.reserved", RESERVED, 10).state(),
-                "payment", "payment.captured", CAPTURED, 20).state();
+        SagaState completed = completed();
 
         for (Report report : List.of(new Report("payment", "payment.captured", CAPTURED), new Report("payment", "payment.declined", null),
                 new Report("product", "product.out-of-stock", null), new Report("product", "product.release", null),
@@ -377,6 +387,249 @@ class SagaMachineTests {
         assertThat(tick(aborted, 20).changed()).isFalse();
         assertThat(tick(aborted, 6000).changed()).isFalse();
         assertThat(tick(aborted, 6000).state()).isSameAs(aborted);
+    }
+
+    // --- the deadline protocol: confirming
+
+    @Test
+    void everyReceiverAcknowledging_beforeTheDeadline_completesTheSaga_inTheOrderTheyArrive() {
+        SagaStep first = acknowledge(confirming(), "payment", 30);
+
+        assertThat(first.state().status()).isEqualTo(SagaStatus.CONFIRMING);
+        assertThat(first.state().acknowledged()).containsExactly("payment");
+        assertThat(first.commands()).isEmpty();
+        assertThat(first.timeline()).containsExactly(new TimelineEntry(T0.plusSeconds(30), "order.confirmed acknowledged by payment", false));
+
+        SagaStep second = acknowledge(first.state(), "order", 40);
+
+        assertThat(second.state().status()).isEqualTo(SagaStatus.CONFIRMING);
+        assertThat(second.state().unacknowledged()).containsExactly("product");
+
+        SagaStep last = acknowledge(second.state(), "product", 50);
+
+        assertThat(last.state().status()).isEqualTo(SagaStatus.COMPLETED);
+        assertThat(last.state().endedAt()).isEqualTo(T0.plusSeconds(50));
+        assertThat(last.state().acknowledged()).containsExactly("payment", "order", "product");
+        assertThat(last.state().participants()).noneMatch(ParticipantState::compensated);
+        assertThat(last.commands()).as("everyone has it already").isEmpty();
+        assertThat(last.timeline()).containsExactly(
+                new TimelineEntry(T0.plusSeconds(50), "order.confirmed acknowledged by product", false),
+                new TimelineEntry(T0.plusSeconds(50), "confirmed: every receiver acknowledged order.confirmed", false));
+    }
+
+    @Test
+    void theLastAcknowledgementJustBeforeTheDeadline_completesTheSaga() {
+        SagaState state = acknowledge(acknowledge(confirming(), "order", 30).state(), "product", 40).state();
+
+        SagaStep step = SagaMachine.step(SAGA, state, new Acknowledged("payment", "order.confirmed"), DEADLINE.minusNanos(1000));
+
+        assertThat(step.state().status()).isEqualTo(SagaStatus.COMPLETED);
+        assertThat(step.state().endedAt()).isEqualTo(DEADLINE.minusNanos(1000));
+    }
+
+    @Test
+    void aDuplicateAcknowledgement_changesNothing_andSaysNothing() {
+        SagaState state = acknowledge(confirming(), "payment", 30).state();
+
+        SagaStep again = acknowledge(state, "payment", 40);
+
+        assertThat(again.state()).isSameAs(state);
+        assertThat(again.changed()).isFalse();
+        assertThat(acknowledge(completed(), "order", 50).changed()).as("after the confirmation too").isFalse();
+    }
+
+    @Test
+    void acknowledgementsOfAnythingButTheCompletedOutcome_changeNothing() {
+        SagaState state = confirming();
+
+        for (String type : List.of("order.cancelled", "payment.refund", "product.release", "order.placed")) {
+            SagaStep step = SagaMachine.step(SAGA, state, new Acknowledged("payment", type), T0.plusSeconds(30));
+            assertThat(step.state()).as(type).isSameAs(state);
+            assertThat(step.changed()).as(type).isFalse();
+        }
+    }
+
+    @Test
+    void anAcknowledgementFromNoReceiver_isIgnored_late() {
+        SagaStep step = acknowledge(confirming(), "billing", 30);
+
+        assertThat(step.state()).isEqualTo(confirming());
+        assertThat(step.timeline()).containsExactly(new TimelineEntry(T0.plusSeconds(30),
+                "acknowledgement of order.confirmed by billing, which is no receiver of the saga's outcome: ignored", true));
+    }
+
+    @Test
+    void anAcknowledgementOrARefusalWhileOpen_changesNothing_late() {
+        SagaState open = report(open(), "payment", "payment.captured", CAPTURED, 10).state();
+
+        SagaStep ack = acknowledge(open, "order", 20);
+        SagaStep refusal = refuse(open, "order", "order.confirmed", 20);
+
+        assertThat(ack.state()).isEqualTo(open);
+        assertThat(ack.timeline()).containsExactly(new TimelineEntry(T0.plusSeconds(20),
+                "acknowledgement of order.confirmed by order while the saga is open: ignored", true));
+        assertThat(refusal.state()).isEqualTo(open);
+        assertThat(refusal.commands()).isEmpty();
+        assertThat(refusal.timeline()).containsExactly(new TimelineEntry(T0.plusSeconds(20),
+                "order.confirmed refused by order: " + CONFLICT + ", while the saga is open: ignored", true));
+    }
+
+    @Test
+    void oneRefusalOfTheCompletedOutcome_abortsTheSaga_everyoneIsToldAborted_andEveryParticipantIsCompensated() {
+        SagaState state = acknowledge(confirming(), "order", 30).state();
+
+        SagaStep step = refuse(state, "payment", "order.confirmed", 40);
+
+        assertThat(step.state().status()).isEqualTo(SagaStatus.ABORTED);
+        assertThat(step.state().endedAt()).isEqualTo(T0.plusSeconds(40));
+        assertThat(step.state().acknowledged()).as("who had acknowledged stays on record").containsExactly("order");
+        assertThat(step.state().participants()).containsExactly(
+                new ParticipantState("product", ParticipantStatus.COMPLETED, RESERVED, true),
+                new ParticipantState("payment", ParticipantStatus.COMPLETED, CAPTURED, true));
+        List<SagaCommand> expected = new ArrayList<>(CANCELLED_TO_EVERYONE);
+        expected.add(new SendCompensation("product", "product.release", RESERVED));
+        expected.add(new SendCompensation("payment", "payment.refund", REFUND));
+        assertThat(step.commands()).containsExactlyElementsOf(expected);
+        assertThat(step.timeline()).containsExactly(
+                new TimelineEntry(T0.plusSeconds(40), "order.confirmed refused by payment: " + CONFLICT + "; saga aborted", false),
+                new TimelineEntry(T0.plusSeconds(40), "outcome order.cancelled sent to order, product, payment", false),
+                new TimelineEntry(T0.plusSeconds(40), "compensation product.release sent to product", false),
+                new TimelineEntry(T0.plusSeconds(40), "compensation payment.refund sent to payment", false));
+    }
+
+    @Test
+    void afterARefusal_moreRefusalsAndAcknowledgementsOfTheCompletedOutcome_sendNothingMore() {
+        SagaState aborted = refuse(confirming(), "payment", "order.confirmed", 40).state();
+
+        SagaStep refusal = refuse(aborted, "product", "order.confirmed", 41);
+        SagaStep ack = acknowledge(aborted, "order", 42);
+
+        assertThat(refusal.state()).isEqualTo(aborted);
+        assertThat(refusal.commands()).isEmpty();
+        assertThat(refusal.timeline()).containsExactly(new TimelineEntry(T0.plusSeconds(41),
+                "order.confirmed refused by product: " + CONFLICT + ", after the saga was aborted: nothing more to do", false));
+        assertThat(ack.state()).isEqualTo(aborted);
+        assertThat(ack.commands()).isEmpty();
+        assertThat(ack.timeline()).containsExactly(new TimelineEntry(T0.plusSeconds(42),
+                "late acknowledgement of order.confirmed by order after the saga was aborted: it stays aborted, and"
+                        + " order.cancelled and any compensation sent to order undo what order kept", true));
+    }
+
+    @Test
+    void theDeadlinePassingWhileConfirming_timesOut_namingWhoDidNotAcknowledge_andCompensatesEveryParticipant() {
+        SagaState state = acknowledge(confirming(), "product", 30).state();
+
+        SagaStep step = tick(state, 600);
+
+        assertThat(step.state().status()).isEqualTo(SagaStatus.TIMED_OUT);
+        assertThat(step.state().endedAt()).isEqualTo(DEADLINE);
+        assertThat(step.state().acknowledged()).containsExactly("product");
+        List<SagaCommand> expected = new ArrayList<>(CANCELLED_TO_EVERYONE);
+        expected.add(new SendCompensation("product", "product.release", RESERVED));
+        expected.add(new SendCompensation("payment", "payment.refund", REFUND));
+        assertThat(step.commands()).containsExactlyElementsOf(expected);
+        assertThat(step.timeline()).containsExactly(
+                new TimelineEntry(DEADLINE, "deadline 2026-03-01T10:10:00Z passed with order.confirmed not acknowledged by order, payment;"
+                        + " saga timed out", false),
+                new TimelineEntry(DEADLINE, "outcome order.cancelled sent to order, product, payment", false),
+                new TimelineEntry(DEADLINE, "compensation product.release sent to product", false),
+                new TimelineEntry(DEADLINE, "compensation payment.refund sent to payment", false));
+        assertThat(SagaMachine.step(SAGA, state, new Tick(), DEADLINE.minusNanos(1000)).changed()).as("just before: nothing").isFalse();
+    }
+
+    @Test
+    void theLastAcknowledgementAtTheDeadline_comesAfterIt_theSagaTimesOutFirst_andTheAcknowledgementIsLate() {
+        SagaState state = acknowledge(acknowledge(confirming(), "order", 30).state(), "product", 40).state();
+
+        SagaStep step = acknowledge(state, "payment", 600);
+
+        SagaStep timeOut = tick(state, 600);
+        assertThat(step.state()).isEqualTo(timeOut.state());
+        assertThat(step.state().status()).isEqualTo(SagaStatus.TIMED_OUT);
+        assertThat(step.state().acknowledged()).containsExactly("order", "product");
+        assertThat(step.commands()).isEqualTo(timeOut.commands());
+        assertThat(step.timeline()).isEqualTo(concat(timeOut.timeline(), List.of(new TimelineEntry(DEADLINE,
+                "late acknowledgement of order.confirmed by payment after the saga timed out: it stays timed-out, and"
+                        + " order.cancelled and any compensation sent to payment undo what payment kept", true))));
+    }
+
+    @Test
+    void aRefusalAfterTheDeadline_findsTheSagaTimedOut_andChangesNothingMore() {
+        SagaStep step = refuse(confirming(), "payment", "order.confirmed", 700);
+
+        assertThat(step.state()).isEqualTo(tick(confirming(), 700).state());
+        assertThat(step.commands()).isEqualTo(tick(confirming(), 700).commands());
+        assertThat(step.timeline()).last().isEqualTo(new TimelineEntry(T0.plusSeconds(700),
+                "order.confirmed refused by payment: " + CONFLICT + ", after the saga timed out: nothing more to do", false));
+    }
+
+    @Test
+    void aRefusedCompensation_isLate_soItIsLoggedAtWarn_andTellsToUndoByHand() {
+        SagaState aborted = refuse(confirming(), "payment", "order.confirmed", 40).state();
+
+        SagaStep step = SagaMachine.step(SAGA, aborted, new Refused("payment", "payment.refund", "HTTP 400 from http://127.0.0.1:9/p"),
+                T0.plusSeconds(50));
+
+        assertThat(step.state()).isEqualTo(aborted);
+        assertThat(step.commands()).as("it is not sent again").isEmpty();
+        assertThat(step.timeline()).containsExactly(new TimelineEntry(T0.plusSeconds(50),
+                "compensation payment.refund refused by payment: HTTP 400 from http://127.0.0.1:9/p; undo its work by hand", true));
+    }
+
+    @Test
+    void aRefusedAbortedOutcome_isLate_andTellsToTellTheReceiverByHand() {
+        SagaState aborted = refuse(confirming(), "payment", "order.confirmed", 40).state();
+
+        SagaStep step = refuse(aborted, "order", "order.cancelled", 50);
+
+        assertThat(step.state()).isEqualTo(aborted);
+        assertThat(step.timeline()).containsExactly(new TimelineEntry(T0.plusSeconds(50),
+                "outcome order.cancelled refused by order: " + CONFLICT + "; tell order by hand that the saga was aborted", true));
+    }
+
+    @Test
+    void aRefusalOfSomethingTheSagaNeverSent_orFromNoReceiver_isIgnored_late() {
+        SagaStep unknown = refuse(confirming(), "payment", "order.placed", 30);
+        SagaStep stranger = refuse(confirming(), "billing", "order.confirmed", 30);
+
+        assertThat(unknown.state()).isEqualTo(confirming());
+        assertThat(unknown.timeline()).containsExactly(new TimelineEntry(T0.plusSeconds(30),
+                "refusal of order.placed by payment, which is no outcome or compensation the saga sent it: ignored", true));
+        assertThat(stranger.state()).isEqualTo(confirming());
+        assertThat(stranger.timeline()).singleElement().extracting(TimelineEntry::late).isEqualTo(true);
+    }
+
+    @Test
+    void reportsWhileConfirming_changeNothing() {
+        SagaState state = confirming();
+
+        for (Report report : List.of(new Report("payment", "payment.captured", CAPTURED), new Report("payment", "payment.declined", null),
+                new Report("product", "product.out-of-stock", null), new Report("billing", "billing.done", null))) {
+            SagaStep step = SagaMachine.step(SAGA, state, report, T0.plusSeconds(30));
+
+            assertThat(step.state()).isEqualTo(state);
+            assertThat(step.commands()).isEmpty();
+            assertThat(step.timeline()).singleElement().extracting(TimelineEntry::late).isEqualTo(true);
+        }
+    }
+
+    @Test
+    void aCompletedSaga_staysCompletedPastItsDeadline_whateverArrives() {
+        SagaState completed = completed();
+
+        assertThat(tick(completed, 6000).changed()).isFalse();
+        assertThat(acknowledge(completed, "payment", 6000).changed()).isFalse();
+        assertThat(refuse(completed, "payment", "order.confirmed", 6000).state()).isEqualTo(completed);
+    }
+
+    @Test
+    void theCommandsSayWhenTheyStopBeingDelivered_theCompletedOutcomeAtTheDeadline_everythingElseAfterTheOutcomeWindow() {
+        Instant now = T0.plusSeconds(20);
+        Duration window = Duration.ofDays(1);
+
+        assertThat(new SendOutcome("order.confirmed", "order", true).notAfter(DEADLINE, now, window)).isEqualTo(DEADLINE);
+        assertThat(new SendOutcome("order.cancelled", "order", false).notAfter(DEADLINE, now, window)).isEqualTo(now.plus(window));
+        assertThat(new SendCompensation("payment", "payment.refund", REFUND).notAfter(DEADLINE, now, window)).isEqualTo(now.plus(window));
     }
 
     // --- reports that change nothing while open
@@ -465,7 +718,7 @@ class SagaMachineTests {
 
         SagaStep step = SagaMachine.step(reloaded, state, new Report("payment", "payment.captured", CAPTURED), T0.plusSeconds(20));
 
-        assertThat(step.state().status()).isEqualTo(SagaStatus.COMPLETED);
+        assertThat(step.state().status()).isEqualTo(SagaStatus.CONFIRMING);
         assertThat(step.commands()).containsExactlyElementsOf(CONFIRMED_TO_EVERYONE);
     }
 
@@ -484,7 +737,7 @@ class SagaMachineTests {
     void step_doesNotChangeItsInput_andGivesTheSameStepForTheSameInput() {
         SagaState state = report(open(), "payment", "payment.captured", CAPTURED, 10).state();
         SagaState copy = new SagaState(state.sagaId(), state.sagaName(), state.initiator(), state.status(), state.deadline(),
-                state.startedAt(), state.endedAt(), state.participants());
+                state.startedAt(), state.endedAt(), state.participants(), state.acknowledged());
 
         SagaStep first = report(state, "product", "product.out-of-stock", null, 20);
         SagaStep second = report(state, "product", "product.out-of-stock", null, 20);
@@ -535,7 +788,7 @@ class SagaMachineTests {
     static boolean valid(SagaStatus status, Subject subject) {
         return switch (status) {
             case OPEN -> subject == Subject.PENDING || subject == Subject.COMPLETED;
-            case COMPLETED -> subject == Subject.COMPLETED;
+            case CONFIRMING, COMPLETED -> subject == Subject.COMPLETED;
             case ABORTED, TIMED_OUT -> true;
         };
     }
@@ -588,7 +841,7 @@ class SagaMachineTests {
     }
 
     @ParameterizedTest(name = "{0} saga, payment {1}, {2}, {3}s after the deadline")
-    @MethodSource("everyReportInAnOpenSagaAtAndAfterTheDeadline")
+    @MethodSource("everyReportInASagaNotEndedAtAndAfterTheDeadline")
     void everyReport_atOrAfterTheDeadline_isATimeOutFollowedByThatReportLate(SagaStatus status, Subject subject, Kind kind, long after) {
         SagaState state = state(status, subject);
         Instant now = DEADLINE.plusSeconds(after);
@@ -604,14 +857,14 @@ class SagaMachineTests {
         assertThat(step.timeline().get(step.timeline().size() - 1).late()).isTrue();
     }
 
-    static Stream<Arguments> everyReportInAnOpenSagaAtAndAfterTheDeadline() {
-        return everyReportInEveryValidState().filter(a -> a.get()[0] == SagaStatus.OPEN)
+    static Stream<Arguments> everyReportInASagaNotEndedAtAndAfterTheDeadline() {
+        return everyReportInEveryValidState().filter(a -> !((SagaStatus) a.get()[0]).ended())
                 .flatMap(a -> Stream.of(0L, 1L, 3600L).map(after -> Arguments.of(a.get()[0], a.get()[1], a.get()[2], after)));
     }
 
     @ParameterizedTest(name = "{0} saga, payment {1}")
     @MethodSource("everyValidState")
-    void aTick_doesNothing_unlessItFindsAnOpenSagaPastItsDeadline(SagaStatus status, Subject subject) {
+    void aTick_doesNothing_unlessItFindsAnOpenOrConfirmingSagaPastItsDeadline(SagaStatus status, Subject subject) {
         SagaState state = state(status, subject);
 
         SagaStep before = SagaMachine.step(SAGA, state, new Tick(), T0.plusSeconds(100));
@@ -623,6 +876,11 @@ class SagaMachineTests {
             assertThat(after.state().status()).isEqualTo(SagaStatus.TIMED_OUT);
             assertThat(after.commands()).startsWith(CANCELLED_TO_EVERYONE.toArray(SagaCommand[]::new));
             assertThat(after.commands()).hasSize(subject == Subject.COMPLETED ? 4 : 3);
+        } else if (status == SagaStatus.CONFIRMING) {
+            assertThat(after.state().status()).isEqualTo(SagaStatus.TIMED_OUT);
+            assertThat(after.commands()).as("both completed: both compensated").containsExactly(CANCELLED_TO_EVERYONE.get(0),
+                    CANCELLED_TO_EVERYONE.get(1), CANCELLED_TO_EVERYONE.get(2), new SendCompensation("product", "product.release", RESERVED),
+                    new SendCompensation("payment", "payment.refund", "{\"amount\":-20}"));
         } else {
             assertThat(after.changed()).isFalse();
             assertThat(after.state()).isSameAs(state);
@@ -641,11 +899,16 @@ class SagaMachineTests {
         };
         ParticipantState product = switch (status) {
             case OPEN, TIMED_OUT -> pending("product");
-            case COMPLETED -> new ParticipantState("product", ParticipantStatus.COMPLETED, RESERVED, false);
+            case CONFIRMING, COMPLETED -> new ParticipantState("product", ParticipantStatus.COMPLETED, RESERVED, false);
             case ABORTED -> subject == Subject.FAILED ? pending("product") : new ParticipantState("product", ParticipantStatus.FAILED, null, false);
         };
+        List<String> acknowledged = switch (status) {
+            case CONFIRMING -> List.of("product");
+            case COMPLETED -> List.of("payment", "order", "product");
+            default -> List.of();
+        };
         return new SagaState("saga-1", "order-placement", "order", status, DEADLINE, T0, status.ended() ? T0.plusSeconds(50) : null,
-                List.of(product, payment));
+                List.of(product, payment), acknowledged);
     }
 
     static Report report(Kind kind) {
@@ -667,6 +930,24 @@ class SagaMachineTests {
 
     static SagaStep report(SagaState state, String context, String type, String data, long atSecond) {
         return SagaMachine.step(SAGA, state, new Report(context, type, data), T0.plusSeconds(atSecond));
+    }
+
+    /** Both participants completed, the completed outcome out, nobody acknowledged yet. */
+    static SagaState confirming() {
+        return report(report(open(), "product", "product.reserved", RESERVED, 10).state(), "payment", "payment.captured", CAPTURED, 20).state();
+    }
+
+    /** Confirmed: every receiver acknowledged, order last. */
+    static SagaState completed() {
+        return acknowledge(acknowledge(acknowledge(confirming(), "payment", 30).state(), "product", 31).state(), "order", 32).state();
+    }
+
+    static SagaStep acknowledge(SagaState state, String receiver, long atSecond) {
+        return SagaMachine.step(SAGA, state, new Acknowledged(receiver, "order.confirmed"), T0.plusSeconds(atSecond));
+    }
+
+    static SagaStep refuse(SagaState state, String receiver, String type, long atSecond) {
+        return SagaMachine.step(SAGA, state, new Refused(receiver, type, CONFLICT), T0.plusSeconds(atSecond));
     }
 
     static SagaStep tick(SagaState state, long atSecond) {

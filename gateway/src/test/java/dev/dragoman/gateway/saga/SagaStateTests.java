@@ -45,6 +45,40 @@ class SagaStateTests {
                 .hasMessage("saga saga-1 is OPEN but participant 'product' is compensated");
         assertThatThrownBy(() -> state(SagaStatus.COMPLETED, T0, pending("product")))
                 .hasMessage("saga saga-1 is COMPLETED but participant 'product' is PENDING");
+        assertThatThrownBy(() -> state(SagaStatus.CONFIRMING, null, pending("product")))
+                .hasMessage("saga saga-1 is CONFIRMING but participant 'product' is PENDING");
+        assertThatThrownBy(() -> state(SagaStatus.CONFIRMING, null, new ParticipantState("product", ParticipantStatus.COMPLETED, null, true)))
+                .hasMessage("saga saga-1 is CONFIRMING but participant 'product' is compensated");
+    }
+
+    @Test
+    void theReceiversAreTheInitiatorFirst_thenEveryParticipant_eachOnce() {
+        SagaState state = new SagaState("saga-1", "order-placement", "payment", SagaStatus.CONFIRMING, DEADLINE, T0, null,
+                List.of(completed("product"), completed("payment")), List.of("product"));
+
+        assertThat(state.receivers()).containsExactly("payment", "product");
+        assertThat(state.unacknowledged()).containsExactly("payment");
+        assertThat(state(SagaStatus.OPEN, null, pending("product")).acknowledged()).isEmpty();
+        assertThat(new SagaState("saga-1", "order-placement", "order", SagaStatus.OPEN, DEADLINE, T0, null, List.of(pending("product")),
+                null).acknowledged()).as("a state stored before the deadline protocol").isEmpty();
+    }
+
+    @Test
+    void completedRequiresEveryReceiversAcknowledgement_andOnlyReceiversAcknowledge_once() {
+        List<ParticipantState> done = List.of(completed("product"), completed("payment"));
+
+        assertThatThrownBy(() -> acknowledged(SagaStatus.COMPLETED, T0, done, "order", "product"))
+                .hasMessage("saga saga-1 is COMPLETED but only [order, product] of [order, product, payment] acknowledged its outcome");
+        assertThat(acknowledged(SagaStatus.COMPLETED, T0, done, "payment", "order", "product").acknowledged())
+                .containsExactly("payment", "order", "product");
+        assertThatThrownBy(() -> acknowledged(SagaStatus.CONFIRMING, null, done, "order", "order"))
+                .hasMessage("saga saga-1 lists 'order' as acknowledging twice");
+        assertThatThrownBy(() -> acknowledged(SagaStatus.CONFIRMING, null, done, "billing"))
+                .hasMessage("saga saga-1 lists 'billing' as acknowledging, which is no receiver of its outcome");
+        assertThatThrownBy(() -> acknowledged(SagaStatus.OPEN, null, List.of(pending("product")), "order"))
+                .hasMessage("saga saga-1 is OPEN but [order] acknowledged its outcome, which is not sent yet");
+        assertThat(acknowledged(SagaStatus.TIMED_OUT, T0, List.of(new ParticipantState("product", ParticipantStatus.COMPLETED, "{}", true)),
+                "order").acknowledged()).as("an abort keeps who had acknowledged").containsExactly("order");
     }
 
     @Test
@@ -61,8 +95,10 @@ class SagaStateTests {
     }
 
     @Test
-    void onlyOpenIsNotEnded_andOnlyAbortsAndTimeOutsCompensate() {
+    void onlyOpenAndConfirmingAreNotEnded_andOnlyAbortsAndTimeOutsCompensate() {
         assertThat(SagaStatus.OPEN.ended()).isFalse();
+        assertThat(SagaStatus.CONFIRMING.ended()).isFalse();
+        assertThat(SagaStatus.CONFIRMING.aborted()).isFalse();
         assertThat(SagaStatus.COMPLETED.ended()).isTrue();
         assertThat(SagaStatus.ABORTED.ended()).isTrue();
         assertThat(SagaStatus.TIMED_OUT.ended()).isTrue();
@@ -72,7 +108,11 @@ class SagaStateTests {
     }
 
     private static SagaState state(SagaStatus status, Instant endedAt, ParticipantState... participants) {
-        return new SagaState("saga-1", "order-placement", "order", status, DEADLINE, T0, endedAt, List.of(participants));
+        return new SagaState("saga-1", "order-placement", "order", status, DEADLINE, T0, endedAt, List.of(participants), List.of());
+    }
+
+    private static SagaState acknowledged(SagaStatus status, Instant endedAt, List<ParticipantState> participants, String... receivers) {
+        return new SagaState("saga-1", "order-placement", "order", status, DEADLINE, T0, endedAt, participants, List.of(receivers));
     }
 
     private static ParticipantState pending(String context) {
