@@ -36,7 +36,8 @@ final class SagaRun {
 
         /** The report of a failed run: the seed to replay, what broke, and every message with its virtual time. */
         String report() {
-            return "seed " + seed + " (replay with -Dsim.seed=" + seed + "): " + String.join("; ", violations) + "\nfaults: " + faults
+            String verdict = violations.isEmpty() ? "the invariant holds" : String.join("; ", violations);
+            return "seed " + seed + " (replay with -Dsim.seed=" + seed + "): " + verdict + "\nfaults: " + faults
                     + "\ntrace:\n" + String.join("\n", trace);
         }
     }
