@@ -3,6 +3,8 @@ package dev.dragoman.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dragoman.kit.autoconfigure.DragomanKitAutoConfiguration;
+import dev.dragoman.kit.saga.SagaSteps;
+import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,17 @@ class KitSettingsTests {
                         "dragoman.kit.relay.first-retry=10s", "dragoman.kit.relay.max-retry=1s")
                 .run(context -> assertThat(context.getStartupFailure())
                         .hasStackTraceContaining("dragoman.kit.relay.max-retry (PT1S) must not be shorter than first-retry (PT10S)"));
+    }
+
+    @Test
+    void aNegativeClockSkewAllowanceDoesNotStartAndTheDefaultIsTwoSeconds() {
+        ApplicationContextRunner configured = service.withPropertyValues("dragoman.kit.gateway-url=http://127.0.0.1:8080", "dragoman.kit.api-key=k");
+        configured.withPropertyValues("dragoman.kit.clock-skew-allowance=-1s")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining("dragoman.kit.clock-skew-allowance must be zero or a positive duration, not PT-1S"));
+        configured.run(context -> assertThat(context.getBean(SagaSteps.class).allowance()).isEqualTo(Duration.ofSeconds(2)));
+        configured.withPropertyValues("dragoman.kit.clock-skew-allowance=0s")
+                .run(context -> assertThat(context.getBean(SagaSteps.class).allowance()).isZero());
     }
 
     @Test

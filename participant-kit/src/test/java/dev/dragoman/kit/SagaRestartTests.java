@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * back at its deadline by the next process, once, and a confirmation that comes after that is still
  * refused. Each "process" is a new application context on the same H2 file database, and its clock
  * starts again at {@link PaymentService#START}, so the third process reads the deadline as not yet come.
+ * Each moves its clock 7 s: past the 5 s deadline plus the default clock-skew allowance of 2 s.
  */
 class SagaRestartTests {
 
@@ -60,7 +61,7 @@ class SagaRestartTests {
         }
 
         try (ConfigurableApplicationContext second = start()) {
-            second.getBean(MovableClock.class).advance(Duration.ofSeconds(5));
+            second.getBean(MovableClock.class).advance(Duration.ofSeconds(7));
             await().until(() -> status(second, saga, "payment.requested") == Status.COMPENSATED
                     && status(second, order, "order.placed") == Status.COMPENSATED);
             assertThat(ledger(second, "refund", saga)).containsExactly(-10000L);
@@ -73,7 +74,7 @@ class SagaRestartTests {
             String witness = "order-" + UUID.randomUUID();
             assertThat(post(third, copy(UUID.randomUUID().toString(), "/order-service", "payment.requested", witness, deadline, deadline,
                     "{\"order\":\"" + witness + "\",\"amount\":1}")).statusCode()).isEqualTo(200);
-            third.getBean(MovableClock.class).advance(Duration.ofSeconds(5));
+            third.getBean(MovableClock.class).advance(Duration.ofSeconds(7));
             await().until(() -> status(third, witness, "payment.requested") == Status.COMPENSATED);
             assertThat(ledger(third, "refund", saga)).containsExactly(-10000L);
             assertThat(ledger(third, "order-cancelled", order)).containsExactly(7000L);

@@ -113,9 +113,10 @@ public class DragomanKitAutoConfiguration {
     /** The saga steps and initiated sagas; their copy types go to the inbox like a handler's, one handler per type. */
     @Bean
     SagaSteps dragomanSagaSteps(ObjectProvider<SagaStep> steps, ObjectProvider<SagaInitiator> initiators, SagaStepStore store,
-            DragomanPublisher publisher, JsonMapper mapper, ObjectProvider<Clock> clock, HandlerRegistry handlers) {
+            DragomanPublisher publisher, JsonMapper mapper, ObjectProvider<Clock> clock, HandlerRegistry handlers,
+            DragomanKitProperties properties) {
         SagaSteps sagaSteps = new SagaSteps(steps.orderedStream().toList(), initiators.orderedStream().toList(), store, publisher, mapper,
-                clockOf(clock));
+                clockOf(clock), properties.clockSkewAllowance());
         for (String type : sagaSteps.inboundTypes()) {
             handlers.register(type, new HandlerRegistry.Handler() {
                 @Override
@@ -126,6 +127,11 @@ public class DragomanKitAutoConfiguration {
                 @Override
                 public void handle(InboundEvent event, JsonMapper ignored) {
                     sagaSteps.take(event);
+                }
+
+                @Override
+                public boolean judgesExpiry() {
+                    return true;
                 }
             });
         }

@@ -20,6 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param source       the CloudEvents {@code source} of the service's events; default {@code /} + {@code spring.application.name}
  * @param createSchema whether the kit creates its tables itself (Flyway, its own history table)
  * @param watchdog     the deadline watchdog of the saga steps
+ * @param clockSkewAllowance how far the clocks of Dragoman and this service may be apart: the watchdog rolls a step back
+ *                     at its deadline plus this, a {@code confirmed} outcome is taken until then, and a step request or a
+ *                     {@code confirmed} is refused as expired only at its expirytime plus this (compensations and
+ *                     {@code cancelled} outcomes never expire); zero or more
  */
 @ConfigurationProperties("dragoman.kit")
 @Validated
@@ -30,7 +34,15 @@ public record DragomanKitProperties(
         String source,
         @DefaultValue("true") boolean createSchema,
         @Valid @DefaultValue Relay relay,
-        @Valid @DefaultValue Watchdog watchdog) {
+        @Valid @DefaultValue Watchdog watchdog,
+        @DefaultValue("2s") Duration clockSkewAllowance) {
+
+    public DragomanKitProperties {
+        if (clockSkewAllowance == null || clockSkewAllowance.isNegative()) {
+            throw new IllegalArgumentException("dragoman.kit.clock-skew-allowance must be zero or a positive duration, not "
+                    + clockSkewAllowance);
+        }
+    }
 
     /**
      * @param interval  how often the watchdog looks for completed steps past their deadline; a step rolls back at

@@ -28,6 +28,15 @@ public class HandlerRegistry implements BeanPostProcessor {
         String describe();
 
         void handle(InboundEvent event, JsonMapper mapper) throws Exception;
+
+        /**
+         * Whether the handler judges the copy's {@code expirytime} itself, so that the inbox does not refuse it as expired
+         * first. The kit's saga steps do: a compensation or a {@code cancelled} outcome must be applied however late it
+         * comes, and a request or a {@code confirmed} expires only after the clock-skew allowance.
+         */
+        default boolean judgesExpiry() {
+            return false;
+        }
     }
 
     @Override

@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Takes one copy: the handler for its type, then in one transaction the inbox row (a duplicate
  * stops here, answered 2xx), the expiry check and the handler. Dedupe comes before expiry so
  * that a copy handled before its expiry and sent again after it (its first answer lost) is
- * answered as handled, which it was.
+ * answered as handled, which it was. A handler that judges the expirytime itself (the kit's saga
+ * steps: a compensation is applied however late it comes) is called whatever the expirytime.
  */
 public class Inbox {
 
@@ -47,7 +48,7 @@ public class Inbox {
                     status.setRollbackOnly();
                     return InboxAnswer.duplicate();
                 }
-                if (event.expiryTime() != null && !now.isBefore(event.expiryTime())) {
+                if (!handler.get().judgesExpiry() && event.expiryTime() != null && !now.isBefore(event.expiryTime())) {
                     status.setRollbackOnly();
                     log.warn("Dragoman inbox: event {} ({}, saga {}) from {} came at {}, after its expirytime {}: ignored",
                             event.id(), event.type(), event.sagaId(), event.source(), now, event.expiryTime());

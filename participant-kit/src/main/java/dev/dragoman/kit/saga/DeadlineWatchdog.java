@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One pass of the deadline watchdog: every step this service completed whose deadline has come
- * without the {@code confirmed} outcome is rolled back here, each in a transaction of its own with
+ * One pass of the deadline watchdog: every step this service completed whose deadline (plus the
+ * clock-skew allowance) has come without the {@code confirmed} outcome is rolled back here, each in a transaction of its own with
  * the row that records it, and logged in one line. It needs no message from anyone, so a service
  * cut off from Dragoman still rolls back at the deadline. The kit's pass loop runs it on a
  * schedule; it never waits itself, so a test moves the clock and runs it.
@@ -34,7 +34,8 @@ public class DeadlineWatchdog {
 
     /** @return how many steps this pass rolled back; failing ones do not count, so a loop on them never spins */
     public int runOnce() {
-        List<StepKey> overdue = store.overdue(clock.instant(), batchSize);
+        // A step rolls back at its deadline plus the clock-skew allowance: the rows whose deadline is that far behind.
+        List<StepKey> overdue = store.overdue(clock.instant().minus(steps.allowance()), batchSize);
         int rolledBack = 0;
         for (StepKey key : overdue) {
             try {

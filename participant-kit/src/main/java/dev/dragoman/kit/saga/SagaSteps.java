@@ -10,7 +10,16 @@ import dev.dragoman.kit.StepResult;
 import dev.dragoman.kit.saga.SagaStepStore.Role;
 import dev.dragoman.kit.saga.SagaStepStore.Status;
 import dev.dragoman.kit.saga.SagaStepStore.StepRow;
+import dev.dragoman.kit.saga.StepDecision.Confirm;
+import dev.dragoman.kit.saga.StepDecision.Nothing;
+import dev.dragoman.kit.saga.StepDecision.RefuseExpired;
+import dev.dragoman.kit.saga.StepDecision.RefusePastDeadline;
+import dev.dragoman.kit.saga.StepDecision.RefuseRolledBack;
+import dev.dragoman.kit.saga.StepDecision.RememberRolledBack;
+import dev.dragoman.kit.saga.StepDecision.RollBackOwn;
+import dev.dragoman.kit.saga.StepDecision.RollBackWithCoordinatorData;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -25,13 +34,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The service's saga steps and initiated sagas, and what each copy of theirs does to a step's row.
- * Every method runs in the caller's transaction (the inbox's, the watchdog's, the service's for
+ * The service's saga steps and initiated sagas: carries out what {@link StepMachine} decides each
+ * copy of theirs, and the watchdog's pass, does to a step's row. Every method runs in the caller's transaction (the inbox's, the watchdog's, the service's for
  * {@link #start}) and locks the step's row first, so a step rolls back once however an outcome, a
  * compensation and the watchdog race. A step is rolled back when the {@code confirmed} outcome has
  * not come by the deadline (the watchdog), when the {@code cancelled} outcome comes, or when
  * Dragoman's compensation comes; a {@code confirmed} that comes after the rollback, or at or after
- * the deadline, is refused with 409 so that the coordinator learns the step is undone.
+ * the deadline plus the clock-skew allowance, is refused with 409 so that the coordinator learns
+ * the step is undone. The kit's copies judge their expirytime here, not in the inbox: a request or a
+ * {@code confirmed} expires at its expirytime plus the allowance, a {@code cancelled} outcome or a
+ * compensation never.
  */
 public class SagaSteps {
 
@@ -49,9 +61,10 @@ public class SagaSteps {
     private final DragomanPublisher publisher;
     private final JsonMapper mapper;
     private final Clock clock;
+    private final Duration allowance;
 
     public SagaSteps(List<SagaStep> steps, List<SagaInitiator> initiators, SagaStepStore store, DragomanPublisher publisher,
-            JsonMapper mapper, Clock clock) {
+            JsonMapper mapper, Clock clock, Duration allowance) {
         for (SagaStep step : steps) {
             if (this.steps.putIfAbsent(step.on(), step) != null) {
                 throw new IllegalStateException("two saga steps on '" + step.on() + "'; keep one");
@@ -67,6 +80,7 @@ public class SagaSteps {
         this.publisher = publisher;
         this.mapper = mapper;
         this.clock = clock;
+        this.allowance = allowance;
     }
 
     /** The copy types the kit takes for these steps and sagas: requests, outcomes and compensations. */
@@ -134,14 +148,19 @@ public class SagaSteps {
     }
 
     private void runStep(SagaStep step, InboundEvent request) {
+        Optional<StepRow> before = store.lock(request.sagaId(), step.on());
+        Instant now = clock.instant();
+        StepDecision decision = StepMachine.decide(before.map(SagaSteps::row), new StepInput.Request(request.expiryTime()), now, allowance);
+        if (decision instanceof RefuseExpired expired) {
+            throw expired(request, expired, now);
+        }
         if (request.deadline() == null) {
             throw new CopyRefused(422, "no-deadline", "Saga copy without deadline",
                     request.type() + " starts a saga step and needs the deadline extension, which the watchdog keeps");
         }
-        Optional<StepRow> before = store.lock(request.sagaId(), step.on());
-        if (before.isPresent()) {
+        if (decision instanceof Nothing) {
             log.warn("Dragoman saga {}: step {} is already {}; the request {} changes nothing", request.sagaId(), step.on(),
-                    before.get().status(), request.id());
+                    before.orElseThrow().status(), request.id());
             return;
         }
         StepResult result;
@@ -156,7 +175,6 @@ public class SagaSteps {
             throw new IllegalStateException("the handler of saga step " + step.on() + " returned no StepResult");
         }
         JsonNode data = mapper.valueToTree(result.data());
-        Instant now = clock.instant();
         if (result.completed()) {
             String problem = negations.get(step.on()).problemWith(data);
             if (problem != null) {
@@ -172,42 +190,42 @@ public class SagaSteps {
 
     private void confirmed(InboundEvent outcome, String stepName, SagaAction onConfirmed) {
         Optional<StepRow> locked = store.lock(outcome.sagaId(), stepName);
-        if (locked.isEmpty()) {
-            return;
-        }
-        StepRow row = locked.get();
         Instant now = clock.instant();
-        if (row.status() == Status.COMPENSATED) {
+        StepDecision decision = StepMachine.decide(locked.map(SagaSteps::row), new StepInput.Confirmed(outcome.expiryTime()), now,
+                allowance);
+        if (decision instanceof RefuseExpired expired) {
+            throw expired(outcome, expired, now);
+        }
+        if (decision instanceof RefuseRolledBack) {
+            StepRow row = locked.orElseThrow();
             throw new CopyRefused(409, "saga-step-rolled-back", "The step was rolled back",
                     "saga " + row.sagaId() + ", step " + row.step() + " was rolled back at " + row.compensatedAt()
                             + " (deadline " + row.deadline() + "): " + outcome.type() + " came too late, the step stays undone");
         }
-        if (row.status() != Status.COMPLETED) {
-            return;
-        }
-        if (!now.isBefore(row.deadline())) {
-            // The watchdog is due to roll it back; a 2xx now would tell the coordinator the step was kept.
+        if (decision instanceof RefusePastDeadline past) {
+            StepRow row = locked.orElseThrow();
             throw new CopyRefused(409, "saga-step-rolled-back", "The step is past its deadline",
                     "saga " + row.sagaId() + ", step " + row.step() + ": " + outcome.type() + " came at " + now + ", at or after the deadline "
-                            + row.deadline() + "; the step rolls back on its own");
+                            + row.deadline() + " plus the clock-skew allowance " + allowance + " (" + past.rollsBackAt()
+                            + "); the step rolls back on its own");
         }
-        store.confirm(row.sagaId(), row.step(), now);
-        run(onConfirmed, row.sagaId(), parsed(row.data()));
+        if (decision instanceof Confirm) {
+            StepRow row = locked.orElseThrow();
+            store.confirm(row.sagaId(), row.step(), now);
+            run(onConfirmed, row.sagaId(), parsed(row.data()));
+        }
     }
 
     private void cancelled(InboundEvent outcome, String stepName, boolean participant) {
         Optional<StepRow> locked = store.lock(outcome.sagaId(), stepName);
         Instant now = clock.instant();
-        if (locked.isEmpty()) {
-            if (participant) {
-                // The request may still come (copies are not ordered): the row keeps it from running the step.
-                store.insert(new StepRow(outcome.sagaId(), stepName, Role.PARTICIPANT, Status.COMPENSATED,
-                        outcome.deadline() == null ? now : outcome.deadline(), null, now), now);
-            }
-            return;
-        }
-        StepRow row = locked.get();
-        if (row.status() == Status.COMPLETED || row.status() == Status.CONFIRMED) {
+        StepDecision decision = StepMachine.decide(locked.map(SagaSteps::row),
+                new StepInput.Cancelled(participant ? Role.PARTICIPANT : Role.INITIATOR), now, allowance);
+        if (decision instanceof RememberRolledBack) {
+            store.insert(new StepRow(outcome.sagaId(), stepName, Role.PARTICIPANT, Status.COMPENSATED,
+                    outcome.deadline() == null ? now : outcome.deadline(), null, now), now);
+        } else if (decision instanceof RollBackOwn) {
+            StepRow row = locked.orElseThrow();
             rollBack(row, now);
             log.warn("Dragoman saga {}, step {}, deadline {}: rolled back: {} came", row.sagaId(), row.step(), row.deadline(), outcome.type());
         }
@@ -216,37 +234,52 @@ public class SagaSteps {
     private void compensation(InboundEvent copy, SagaStep step) {
         Optional<StepRow> locked = store.lock(copy.sagaId(), step.on());
         Instant now = clock.instant();
+        StepDecision decision = StepMachine.decide(locked.map(SagaSteps::row), new StepInput.Compensation(), now, allowance);
+        if (!(decision instanceof RollBackWithCoordinatorData)) {
+            return;
+        }
+        // Dragoman's data is the completed data negated as declared in its maps: the coordinator's word wins.
+        run(step.compensate(), copy.sagaId(), copy.data());
         if (locked.isEmpty()) {
-            // Dragoman compensates only a step whose completed report it took: undo it, and remember that it is undone.
-            run(step.compensate(), copy.sagaId(), copy.data());
             store.insert(new StepRow(copy.sagaId(), step.on(), Role.PARTICIPANT, Status.COMPENSATED,
                     copy.deadline() == null ? now : copy.deadline(), null, now), now);
             return;
         }
         StepRow row = locked.get();
-        if (row.status() == Status.COMPLETED || row.status() == Status.CONFIRMED) {
-            // Dragoman's data is the completed data negated as declared in its maps: the coordinator's word wins.
-            run(step.compensate(), row.sagaId(), copy.data());
-            store.compensated(row.sagaId(), row.step(), now);
-            log.warn("Dragoman saga {}, step {}, deadline {}: rolled back: {} came", row.sagaId(), row.step(), row.deadline(), copy.type());
-        }
+        store.compensated(row.sagaId(), row.step(), now);
+        log.warn("Dragoman saga {}, step {}, deadline {}: rolled back: {} came", row.sagaId(), row.step(), row.deadline(), copy.type());
     }
 
     /**
-     * The watchdog's part, in its transaction: rolls the step back if it is still completed and its deadline has come.
+     * The watchdog's part, in its transaction: rolls the step back if it is still completed and its deadline plus the
+     * clock-skew allowance has come.
      *
      * @return whether it rolled the step back
      */
     public boolean rollBackIfOverdue(String sagaId, String stepName) {
         Optional<StepRow> locked = store.lock(sagaId, stepName);
         Instant now = clock.instant();
-        if (locked.isEmpty() || locked.get().status() != Status.COMPLETED || now.isBefore(locked.get().deadline())) {
+        if (!(StepMachine.decide(locked.map(SagaSteps::row), new StepInput.WatchdogPass(), now, allowance) instanceof RollBackOwn)) {
             return false;
         }
         StepRow row = locked.get();
         rollBack(row, now);
         log.warn("Dragoman saga {}, step {}, deadline {}: {}", row.sagaId(), row.step(), row.deadline(), NO_CONFIRMATION);
         return true;
+    }
+
+    /** How far the clocks of Dragoman and this service may be apart: every deadline of the service is read this much later. */
+    public Duration allowance() {
+        return allowance;
+    }
+
+    private static StepMachine.Row row(StepRow row) {
+        return new StepMachine.Row(row.status(), row.deadline());
+    }
+
+    private CopyRefused expired(InboundEvent copy, RefuseExpired expired, Instant now) {
+        return new CopyRefused(410, "copy-expired", "Copy past its expirytime", "event " + copy.id() + " expired at " + copy.expiryTime()
+                + " (plus the clock-skew allowance " + allowance + ": " + expired.expiredAt() + ") and came at " + now);
     }
 
     private void rollBack(StepRow row, Instant now) {
