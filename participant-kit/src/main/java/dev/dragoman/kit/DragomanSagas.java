@@ -2,6 +2,7 @@ package dev.dragoman.kit;
 
 import dev.dragoman.kit.saga.SagaSteps;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * Starts the sagas this service initiates ({@link SagaInitiator} beans). Called in the transaction
@@ -11,9 +12,13 @@ import java.time.Instant;
  */
 public final class DragomanSagas {
 
-    private final SagaSteps steps;
+    private final Supplier<SagaSteps> steps;
 
-    public DragomanSagas(SagaSteps steps) {
+    /**
+     * @param steps looked up at the first start, not now: the class that starts a saga is usually
+     *     the one its initiator's callbacks call, and the saga steps are made of those initiators
+     */
+    public DragomanSagas(Supplier<SagaSteps> steps) {
         this.steps = steps;
     }
 
@@ -23,6 +28,6 @@ public final class DragomanSagas {
      * @return the saga id: the start event's id, which Dragoman takes as the saga's {@code sagaid}
      */
     public String start(String startType, Object data, Instant deadline) {
-        return steps.start(startType, data, deadline);
+        return steps.get().start(startType, data, deadline);
     }
 }

@@ -139,8 +139,8 @@ public class DragomanKitAutoConfiguration {
     }
 
     @Bean
-    DragomanSagas dragomanSagas(SagaSteps steps) {
-        return new DragomanSagas(steps);
+    DragomanSagas dragomanSagas(ObjectProvider<SagaSteps> steps) {
+        return new DragomanSagas(steps::getObject);
     }
 
     @Bean

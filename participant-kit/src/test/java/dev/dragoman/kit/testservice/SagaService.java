@@ -52,12 +52,13 @@ public class SagaService {
                 .compensate((sagaId, refund) -> ledger(jdbc, "refund", refund.get("amount").asLong(), sagaId));
     }
 
+    /** As users write it: the callbacks go to the same Orders that starts the saga (a cycle the kit must not trip on). */
     @Bean
-    SagaInitiator placement(JdbcClient jdbc) {
+    SagaInitiator placement(Orders orders) {
         return SagaInitiator.of("order.placed")
                 .outcomes("order.confirmed", "order.cancelled")
-                .onConfirmed((sagaId, order) -> ledger(jdbc, "order-confirmed", order.get("amount").asLong(), sagaId))
-                .onNotConfirmed((sagaId, order) -> ledger(jdbc, "order-cancelled", order.get("amount").asLong(), sagaId));
+                .onConfirmed((sagaId, order) -> orders.confirmed(sagaId, order.get("amount").asLong()))
+                .onNotConfirmed((sagaId, order) -> orders.cancelled(sagaId, order.get("amount").asLong()));
     }
 
     static void ledger(JdbcClient jdbc, String kind, long amount, String reference) {
@@ -82,6 +83,14 @@ public class SagaService {
             String sagaId = sagas.start("order.placed", Map.of("amount", amount), deadline);
             ledger(jdbc, "order", amount, sagaId);
             return sagaId;
+        }
+
+        void confirmed(String sagaId, long amount) {
+            ledger(jdbc, "order-confirmed", amount, sagaId);
+        }
+
+        void cancelled(String sagaId, long amount) {
+            ledger(jdbc, "order-cancelled", amount, sagaId);
         }
     }
 }
