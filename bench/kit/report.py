@@ -110,10 +110,19 @@ def main():
         rates = [by[(s["name"], r)] for r in rounds]
         ratios = [by[(s["name"], r)] / by[(floor, r)] for r in rounds]
         props = f"`{s['properties']}`" if s["properties"] else "the kit's defaults"
+        own = {r["events"] for r in relay["results"] if r["name"] == s["name"]}
+        target = (f"; to the gateway jar: {', '.join(f'{e:,}' for e in sorted(own))} `{s['type']}` events per round, each stored "
+                  f"and delivered as {s['copies']} copies to the sink" if s.get("gateway") else "")
         out.append(f"| {s['name']} | {props}: batch {s['batch_size']}, interval {s['interval'][2:].lower()}, "
-                   f"timeout {s['timeout'][2:].lower()} | {spread(rates)} | {spread(ratios, '{:.2f}x')} |")
+                   f"timeout {s['timeout'][2:].lower()}{target} | {spread(rates)} | {spread(ratios, '{:.2f}x')} |")
     out.append(f"| {floor} | sequential POSTs, one connection | {spread([by[(floor, r)] for r in rounds])} | 1.00x |")
     out.append("")
+    if any(s.get("gateway") for s in relay["settings"]):
+        out.append("The row \"to Dragoman\" is the production path (`run.sh --gateway`): the same relay sending to the gateway jar "
+                   "(`-Xms512m -Xmx512m`, embedded H2 event store, `bench/events/load-maps` with its inboxes pointed at the sink), "
+                   "which stores each event with its copies before its `202` and delivers the copies meanwhile on the same cores; "
+                   "each of its rounds ends when every copy has reached the sink.")
+        out.append("")
 
     # 3. watchdog
     w = json.load(open(os.path.join(d, "watchdog.json")))

@@ -11,19 +11,26 @@
 #      25 s, rolled back by the kit's deadline watchdog with its defaults; when each compensation
 #      ran minus its deadline, against a baseline of 100 steps.
 # Writes the section between <!-- kit:begin --> and <!-- kit:end --> of docs/BENCHMARKS.md
-# (bench/kit/report.py). About 10 minutes on 2 cores. Raw outputs stay in bench/kit/target/.
-#   bench/kit/run.sh            the full run; updates docs/BENCHMARKS.md
-#   bench/kit/run.sh --quick    a smoke run (about 4 minutes); prints the section, docs unchanged
+# (bench/kit/report.py). About 9 minutes on 2 cores. Raw outputs stay in bench/kit/target/results/.
+#   bench/kit/run.sh              the full run; updates docs/BENCHMARKS.md
+#   bench/kit/run.sh --quick      a smoke run (about 3 minutes); prints the section, docs unchanged
+#   bench/kit/run.sh --gateway    also relays to the real gateway jar (bench/events/load-maps, its
+#                                 inboxes at the sink): the production path; builds the gateway
+#                                 first (bench/common.sh), 3 to 5 minutes more
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 quick=false
-case ${1:-} in
-  --quick) quick=true ;;
-  "") ;;
-  *) sed -n '15,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
-esac
+gateway=false
+for arg in "$@"; do
+  case $arg in
+    --quick) quick=true ;;
+    --gateway) gateway=true ;;
+    *) sed -n '15,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  esac
+done
 started_at=$(date +%s)
 . bench/common.sh
+bench_processes   # what is started below (bench_pids) is stopped on exit
 
 out=bench/kit/target/results
 jvm_flags="-Xms1g -Xmx1g"
@@ -44,10 +51,23 @@ echo "== building bench/kit" >&2
 classpath=bench/kit/target/classes:$(cat bench/kit/target/bench-classpath.txt)
 
 rm -rf "$out"; mkdir -p "$out"
+gateway_args=()
+if $gateway; then
+  build_gateway   # sets $jar
+  sink_port=$(free_port); gw_port=$(free_port)
+  mkdir -p "$bench_tmp/maps"
+  sed "s#http://127.0.0.1:9411#http://127.0.0.1:$sink_port#" bench/events/load-maps/load.yaml > "$bench_tmp/maps/load.yaml"
+  echo "== gateway on $gw_port (bench/events/load-maps, inboxes at the sink on $sink_port)" >&2
+  java -Xms512m -Xmx512m -jar "$jar" --server.port="$gw_port" --dragoman.context-maps="$bench_tmp/maps" \
+    --dragoman.data-dir="$bench_tmp/data" --dragoman.callers.order.api-keys=kit-order-key --dragoman.reload.watch=false \
+    --logging.level.root=warn > "$out/gateway.log" 2>&1 & bench_pids+=($!)
+  wait_for "http://127.0.0.1:$gw_port/actuator/health"
+  gateway_args=(--sink-port "$sink_port" --gateway "http://127.0.0.1:$gw_port" --gateway-key kit-order-key
+    --gateway-type order.amended --gateway-copies 2)
+fi
 # The 1-minute load average every 5 s while measuring: the machine is shared.
 (while true; do echo "$(date +%s) $(cut -d' ' -f1-3 /proc/loadavg)"; sleep 5; done) > "$out/load.txt" &
-sampler=$!
-trap 'kill $sampler 2>/dev/null || true' EXIT
+bench_pids+=($!)
 loads=()
 loads+=("before: $(cut -d' ' -f1-3 /proc/loadavg)")
 
@@ -62,7 +82,7 @@ loads+=("after the publish benchmark: $(cut -d' ' -f1-3 /proc/loadavg)")
 echo "== relay throughput" >&2
 # The sink's server socket without Nagle, so its tiny 202s are not held back waiting for an ACK.
 java $jvm_flags -Dsun.net.httpserver.nodelay=true -cp "$classpath" dev.dragoman.bench.kit.RelayThroughput "${relay[@]}" \
-  --json "$out/relay.json" 2> >(tee "$out/relay.log" | grep '^round' >&2) > /dev/null
+  "${gateway_args[@]}" --json "$out/relay.json" 2> >(tee "$out/relay.log" | grep '^round' >&2) > /dev/null
 loads+=("after the relay: $(cut -d' ' -f1-3 /proc/loadavg)")
 
 echo "== watchdog lateness" >&2
@@ -71,7 +91,6 @@ java $jvm_flags -cp "$classpath" dev.dragoman.bench.kit.WatchdogLateness "${watc
   > "$out/watchdog.log" 2>&1
 grep '^round' "$out/watchdog.log" >&2
 loads+=("after the watchdog: $(cut -d' ' -f1-3 /proc/loadavg)")
-kill $sampler 2>/dev/null || true
 
 elapsed=$(( $(date +%s) - started_at ))
 {

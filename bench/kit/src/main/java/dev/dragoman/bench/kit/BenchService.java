@@ -82,8 +82,13 @@ public class BenchService {
 
         @Transactional
         public String recordAndPublish(String reference, long amount, Instant deadline) {
+            return recordAndPublish("bench.recorded", reference, amount, deadline);
+        }
+
+        @Transactional
+        public String recordAndPublish(String type, String reference, long amount, Instant deadline) {
             jdbc.sql("INSERT INTO ledger (reference, amount) VALUES (?, ?)").params(reference, amount).update();
-            return publisher.publish("bench.recorded", new Recorded(reference, amount), deadline);
+            return publisher.publish(type, new Recorded(reference, amount), deadline);
         }
     }
 

@@ -33,9 +33,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one after another by the JDK's HTTP client (the kit's), with no database: the HTTP floor of any
  * relay that sends one event per request.
  *
+ * <p>With {@code --gateway URL} one more service sends, with the kit's defaults, to a real Dragoman
+ * (the production path): its events are {@code --gateway-type} events of the context whose key is
+ * {@code --gateway-key}, each of which Dragoman stores and delivers as {@code --gateway-copies}
+ * copies; its maps point the inboxes at this sink ({@code --sink-port}), and each round waits until
+ * every copy has arrived, so that no round's deliveries spill into the next. It takes
+ * {@code --gateway-events} events per round (default 1,000): the relay sends one event at a time,
+ * so against a gateway that commits each event before answering it is latency-bound.
+ *
  * <pre>
  * RelayThroughput [--events 10000] [--rounds 3] [--warmup 2000] [--database h2|postgresql]
- *                 [--setting name=property=value,...]... [--json file]
+ *                 [--setting name,property=value,...]... [--sink-port 0]
+ *                 [--gateway URL [--gateway-key k] [--gateway-type t] [--gateway-copies 2]
+ *                 [--gateway-events 1000]] [--json file]
  * </pre>
  * Without {@code --setting}: the kit's defaults, and a batch of 1,000.
  */
@@ -43,7 +53,20 @@ public final class RelayThroughput {
 
     private static final String TYPE = "bench.recorded";
 
-    record Setting(String name, List<String> properties) {
+    /**
+     * @param gateway {@code null} for the sink; otherwise a real Dragoman, which delivers {@code copies} copies of each event
+     * @param events  events per measured round, 0 for {@code --events}
+     */
+    record Setting(String name, List<String> properties, String type, String gateway, int copies, int events) {
+
+        static Setting toSink(String name, List<String> properties) {
+            return new Setting(name, properties, TYPE, null, 0, 0);
+        }
+
+        int events(int round, int common, int warmup) {
+            int measured = events > 0 ? events : common;
+            return round == 0 ? Math.min(warmup, measured) : measured;
+        }
     }
 
     record Result(int round, String name, int events, double seconds, double perSecond) {
@@ -58,6 +81,12 @@ public final class RelayThroughput {
         int warmup = 2_000;
         String database = "h2";
         String json = null;
+        int sinkPort = 0;
+        String gateway = null;
+        String gatewayKey = "kit-order-key";
+        String gatewayType = "order.amended";
+        int gatewayCopies = 2;
+        int gatewayEvents = 1_000;
         List<Setting> settings = new ArrayList<>();
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
@@ -66,19 +95,29 @@ public final class RelayThroughput {
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--database" -> database = args[i + 1];
                 case "--json" -> json = args[i + 1];
+                case "--sink-port" -> sinkPort = Integer.parseInt(args[i + 1]);
+                case "--gateway" -> gateway = args[i + 1];
+                case "--gateway-key" -> gatewayKey = args[i + 1];
+                case "--gateway-type" -> gatewayType = args[i + 1];
+                case "--gateway-copies" -> gatewayCopies = Integer.parseInt(args[i + 1]);
+                case "--gateway-events" -> gatewayEvents = Integer.parseInt(args[i + 1]);
                 case "--setting" -> {
                     String[] parts = args[i + 1].split(",");
-                    settings.add(new Setting(parts[0], List.of(parts).subList(1, parts.length)));
+                    settings.add(Setting.toSink(parts[0], List.of(parts).subList(1, parts.length)));
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (settings.isEmpty()) {
-            settings.add(new Setting("defaults", List.of()));
-            settings.add(new Setting("batch 1000", List.of("dragoman.kit.relay.batch-size=1000")));
+            settings.add(Setting.toSink("defaults", List.of()));
+            settings.add(Setting.toSink("batch 1000", List.of("dragoman.kit.relay.batch-size=1000")));
+        }
+        if (gateway != null) {
+            settings.add(new Setting("defaults, to Dragoman", List.of("dragoman.kit.gateway-url=" + gateway, "dragoman.kit.api-key=" + gatewayKey),
+                    gatewayType, gateway, gatewayCopies, gatewayEvents));
         }
 
-        try (AcceptingSink sink = new AcceptingSink()) {
+        try (AcceptingSink sink = new AcceptingSink(sinkPort)) {
             List<Service> services = new ArrayList<>();
             try {
                 for (Setting setting : settings) {
@@ -92,7 +131,8 @@ public final class RelayThroughput {
                     List<Runnable> measures = new ArrayList<>();
                     for (Service service : services) {
                         int r = round;
-                        measures.add(() -> results.add(service.measure(r, n)));
+                        int own = service.setting.events(round, events, warmup);
+                        measures.add(() -> results.add(service.measure(r, own)));
                     }
                     int r = round;
                     measures.add(() -> results.add(floor.measure(r, n)));
@@ -142,6 +182,7 @@ public final class RelayThroughput {
             jdbc.sql("TRUNCATE TABLE dragoman_outbox").update();
             jdbc.sql("TRUNCATE TABLE ledger").update();
             long receivedBefore = sink.received();
+            long copiesBefore = sink.copies();
             Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
             AtomicReference<Instant> committed = new AtomicReference<>();
             tx.executeWithoutResult(status -> {
@@ -153,7 +194,7 @@ public final class RelayThroughput {
                     }
                 });
                 for (int i = 0; i < events; i++) {
-                    ledger.recordAndPublish("order-" + round + "-" + i, 10_000, deadline);
+                    ledger.recordAndPublish(setting.type(), "order-" + round + "-" + i, 10_000, deadline);
                 }
             });
             long giveUpAt = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -166,6 +207,10 @@ public final class RelayThroughput {
             long sent = jdbc.sql("SELECT COUNT(*) FROM dragoman_outbox WHERE status = 'SENT'").query(Long.class).single();
             long attempts = jdbc.sql("SELECT SUM(attempts) FROM dragoman_outbox").query(Long.class).single();
             long received = sink.received() - receivedBefore;
+            if (setting.gateway() != null) {
+                awaitCopies(copiesBefore + (long) setting.copies() * events);
+                received = events; // Dragoman took them: every row SENT after one attempt is a 2xx
+            }
             if (sent != events || attempts != events || received != events) {
                 throw new IllegalStateException(setting.name() + ": " + events + " published, " + sent + " SENT after " + attempts
                         + " attempts, " + received + " received by the sink");
@@ -173,6 +218,18 @@ public final class RelayThroughput {
             Instant last = jdbc.sql("SELECT MAX(finished_at) FROM dragoman_outbox").query(OffsetDateTime.class).single().toInstant();
             double seconds = Duration.between(committed.get(), last).toNanos() / 1e9;
             return new Result(round, setting.name(), events, seconds, events / seconds);
+        }
+
+        /** Dragoman delivers the copies after its 202; the next round starts when they are all in. */
+        private void awaitCopies(long expected) {
+            long giveUpAt = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (sink.copies() < expected) {
+                if (System.nanoTime() > giveUpAt) {
+                    throw new IllegalStateException(setting.name() + ": Dragoman delivered " + sink.copies() + " of " + expected
+                            + " copies in 3 minutes");
+                }
+                pause(100);
+            }
         }
 
         @Override
@@ -227,8 +284,11 @@ public final class RelayThroughput {
             Service s = services.get(i);
             DragomanKitProperties.Relay relay = s.relay();
             out.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                    "{\"name\":\"%s\",\"properties\":\"%s\",\"batch_size\":%d,\"interval\":\"%s\",\"timeout\":\"%s\"}", s.setting.name(),
-                    String.join(" ", s.setting.properties()), relay.batchSize(), relay.interval(), relay.timeout()));
+                    "{\"name\":\"%s\",\"properties\":\"%s\",\"type\":\"%s\",\"gateway\":%s,\"copies\":%d,\"batch_size\":%d,"
+                            + "\"interval\":\"%s\",\"timeout\":\"%s\"}", s.setting.name(),
+                    String.join(" ", s.setting.properties().stream().filter(p -> !p.startsWith("dragoman.kit.gateway-url")
+                            && !p.startsWith("dragoman.kit.api-key")).toList()), s.setting.type(), s.setting.gateway() != null,
+                    s.setting.copies(), relay.batchSize(), relay.interval(), relay.timeout()));
         }
         out.append("],\"floor\":\"").append(HttpFloor.NAME).append("\",\"results\":[");
         for (int i = 0; i < results.size(); i++) {
