@@ -48,23 +48,11 @@ fi
 echo "== building bench/kit" >&2
 # One reactor run: the classpath then names the kit's freshly built jar, and nothing goes to ~/.m2.
 ./mvnw -B -q -pl bench/kit -am package -Dmaven.test.skip=true dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
-classpath=bench/kit/target/classes:$(cat bench/kit/target/bench-classpath.txt)
+kit_classpath=bench/kit/target/classes:$(cat bench/kit/target/bench-classpath.txt)   # not $classpath: build_gateway sets that
 
 rm -rf "$out"; mkdir -p "$out"
-gateway_args=()
-if $gateway; then
-  build_gateway   # sets $jar
-  sink_port=$(free_port); gw_port=$(free_port)
-  mkdir -p "$bench_tmp/maps"
-  sed "s#http://127.0.0.1:9411#http://127.0.0.1:$sink_port#" bench/events/load-maps/load.yaml > "$bench_tmp/maps/load.yaml"
-  echo "== gateway on $gw_port (bench/events/load-maps, inboxes at the sink on $sink_port)" >&2
-  java -Xms512m -Xmx512m -jar "$jar" --server.port="$gw_port" --dragoman.context-maps="$bench_tmp/maps" \
-    --dragoman.data-dir="$bench_tmp/data" --dragoman.callers.order.api-keys=kit-order-key --dragoman.reload.watch=false \
-    --logging.level.root=warn > "$out/gateway.log" 2>&1 & bench_pids+=($!)
-  wait_for "http://127.0.0.1:$gw_port/actuator/health"
-  gateway_args=(--sink-port "$sink_port" --gateway "http://127.0.0.1:$gw_port" --gateway-key kit-order-key
-    --gateway-type order.amended --gateway-copies 2)
-fi
+if $gateway; then build_gateway; fi   # sets $jar (and $classpath)
+measuring_from=$(date +%s)
 # The 1-minute load average every 5 s while measuring: the machine is shared.
 (while true; do echo "$(date +%s) $(cut -d' ' -f1-3 /proc/loadavg)"; sleep 5; done) > "$out/load.txt" &
 bench_pids+=($!)
@@ -73,28 +61,48 @@ loads+=("before: $(cut -d' ' -f1-3 /proc/loadavg)")
 
 for round in $(seq 1 "$rounds"); do
   echo "== publish cost (JMH), round $round of $rounds" >&2
-  java -cp "$classpath" org.openjdk.jmh.Main PublishBenchmark "${jmh[@]}" -t 1 -jvmArgs "$jvm_flags" \
-    -rf json -rff "$out/jmh-publish-$round.json" 2>&1 | grep -v -e '^\s*at ' > "$out/jmh-publish-$round.log"
+  java -cp "$kit_classpath" org.openjdk.jmh.Main PublishBenchmark "${jmh[@]}" -t 1 -jvmArgs "$jvm_flags" \
+    -rf json -rff "$out/jmh-publish-$round.json" > "$out/jmh-publish-$round.log" 2>&1 \
+    || { tail -20 "$out/jmh-publish-$round.log" >&2; exit 1; }
   grep -A6 '^Benchmark ' "$out/jmh-publish-$round.log" >&2 || true
 done
 loads+=("after the publish benchmark: $(cut -d' ' -f1-3 /proc/loadavg)")
 
+gateway_args=()
+if $gateway; then
+  # Started only now, so that it idles through none of the other measurements.
+  sink_port=$(free_port); gw_port=$(free_port)
+  mkdir -p "$bench_tmp/maps"
+  sed "s#http://127.0.0.1:9411#http://127.0.0.1:$sink_port#" bench/events/load-maps/load.yaml > "$bench_tmp/maps/load.yaml"
+  echo "== gateway on $gw_port (bench/events/load-maps, inboxes at the sink on $sink_port)" >&2
+  java -Xms512m -Xmx512m -jar "$jar" --server.port="$gw_port" --dragoman.context-maps="$bench_tmp/maps" \
+    --dragoman.data-dir="$bench_tmp/data" --dragoman.callers.order.api-keys=kit-order-key --dragoman.reload.watch=false \
+    --logging.level.root=warn > "$out/gateway.log" 2>&1 & gateway_pid=$!; bench_pids+=($gateway_pid)
+  wait_for "http://127.0.0.1:$gw_port/actuator/health"
+  gateway_args=(--sink-port "$sink_port" --gateway "http://127.0.0.1:$gw_port" --gateway-key kit-order-key
+    --gateway-type order.amended --gateway-copies 2)
+fi
 echo "== relay throughput" >&2
 # The sink's server socket without Nagle, so its tiny 202s are not held back waiting for an ACK.
-java $jvm_flags -Dsun.net.httpserver.nodelay=true -cp "$classpath" dev.dragoman.bench.kit.RelayThroughput "${relay[@]}" \
-  "${gateway_args[@]}" --json "$out/relay.json" 2> >(tee "$out/relay.log" | grep '^round' >&2) > /dev/null
+java $jvm_flags -Dsun.net.httpserver.nodelay=true -cp "$kit_classpath" dev.dragoman.bench.kit.RelayThroughput "${relay[@]}" \
+  "${gateway_args[@]}" --json "$out/relay.json" > /dev/null 2> "$out/relay.log" || { tail -20 "$out/relay.log" >&2; exit 1; }
+grep '^round' "$out/relay.log" >&2
+if $gateway; then
+  kill "$gateway_pid" 2>/dev/null || true; wait "$gateway_pid" 2>/dev/null || true
+  grep -E ' (WARN|ERROR) ' "$out/gateway.log" | head -5 >&2 || true
+fi
 loads+=("after the relay: $(cut -d' ' -f1-3 /proc/loadavg)")
 
 echo "== watchdog lateness" >&2
 # One WARN line per rolled-back step goes to the log, as in a service; it is part of the cost.
-java $jvm_flags -cp "$classpath" dev.dragoman.bench.kit.WatchdogLateness "${watchdog[@]}" --json "$out/watchdog.json" \
-  > "$out/watchdog.log" 2>&1
+java $jvm_flags -cp "$kit_classpath" dev.dragoman.bench.kit.WatchdogLateness "${watchdog[@]}" --json "$out/watchdog.json" \
+  > "$out/watchdog.log" 2>&1 || { grep -v 'rolled back on its own' "$out/watchdog.log" | tail -20 >&2; exit 1; }
 grep '^round' "$out/watchdog.log" >&2
 loads+=("after the watchdog: $(cut -d' ' -f1-3 /proc/loadavg)")
 
-elapsed=$(( $(date +%s) - started_at ))
+elapsed=$(( $(date +%s) - started_at )); measuring=$(( $(date +%s) - measuring_from ))
 {
-  echo "- Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $((elapsed / 60)) min $((elapsed % 60)) s in all (build included); load average (1, 5, 15 min) $(IFS=';'; echo "${loads[*]}" | sed 's/;/; /g')."
+  echo "- Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $((elapsed / 60)) min $((elapsed % 60)) s in all, of which $((measuring / 60)) min $((measuring % 60)) s measuring (the rest building$($gateway && echo ', the gateway jar included')); load average (1, 5, 15 min) $(IFS=';'; echo "${loads[*]}" | sed 's/;/; /g')."
   echo "- Machine: $(machine_line); every JVM here shares them (and the machine is shared with other builds: see the load)."
   echo "- JVM: $(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.vm.name/ {n=$2} /java.runtime.version/ {v=$2} END {print n " " v}'); \`$jvm_flags\` for every JVM (JMH's forks too)."
 } > "$out/context.md"
