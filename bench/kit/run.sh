@@ -37,10 +37,11 @@ jvm_flags="-Xms1g -Xmx1g"
 if $quick; then
   rounds=1; jmh=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
   relay=(--events 2000 --rounds 1 --warmup 500)
-  watchdog=(--steps 2000 --spread 5 --baseline-spread 5 --rounds 1)
+  watchdog=(--steps 2000 --spread 5 --baseline-spread 5 --rounds 1 --warmup-steps 500)
 else
   # More, shorter iterations rather than fewer long ones: a neighbour's build comes and goes.
-  rounds=3; jmh=(-f 1 -wi 5 -w 1s -i 6 -r 1s)
+  # A loaded machine starves the JIT's compiler threads: warm up longer than a quiet one would need.
+  rounds=3; jmh=(-f 1 -wi 8 -w 1s -i 6 -r 1s)
   relay=(--events 10000 --rounds 3 --warmup 2000)
   watchdog=(--steps 10000 --spread 25 --baseline-steps 100 --baseline-spread 10 --rounds 2)
 fi

@@ -31,11 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * compensation; lateness is when that compensation ran minus the step's deadline. The baseline
  * rounds do the same with {@code --baseline-steps} steps, so few that each pass has almost
  * nothing to do (spread over {@code --baseline-spread} seconds): their lateness is the watchdog's
- * interval alone. Rounds alternate, baseline first.
+ * interval alone. Rounds alternate, baseline first, after a warm-up round of {@code --warmup-steps}
+ * over 5 s (not reported), so that the first measured round is not the JIT's.
  *
  * <pre>
  * WatchdogLateness [--steps 10000] [--baseline-steps 100] [--spread 25] [--baseline-spread 10]
- *                  [--lead 4] [--rounds 2]
+ *                  [--lead 4] [--rounds 2] [--warmup-steps 2000]
  *                  [--database h2|postgresql] [--json file]
  * </pre>
  * The kit's clock-skew allowance, when this kit has one, is set to zero
@@ -57,6 +58,7 @@ public final class WatchdogLateness {
         int baselineSpread = 10;
         int lead = 4;
         int rounds = 2;
+        int warmupSteps = 2_000;
         String database = "h2";
         String json = null;
         for (int i = 0; i < args.length; i += 2) {
@@ -67,6 +69,7 @@ public final class WatchdogLateness {
                 case "--baseline-spread" -> baselineSpread = Integer.parseInt(args[i + 1]);
                 case "--lead" -> lead = Integer.parseInt(args[i + 1]);
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                case "--warmup-steps" -> warmupSteps = Integer.parseInt(args[i + 1]);
                 case "--database" -> database = args[i + 1];
                 case "--json" -> json = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -79,6 +82,9 @@ public final class WatchdogLateness {
                 DragomanKitProperties properties = context.getBean(DragomanKitProperties.class);
                 String skew = clockSkewAllowance(properties);
                 List<Round> results = new ArrayList<>();
+                Round warmup = round(context, 0, warmupSteps, 5, lead);
+                System.err.printf(Locale.ROOT, "warm-up, %,d steps over 5 s: lateness p50 %.0f ms, p99 %.0f ms%n", warmupSteps,
+                        percentile(warmup.lateMs(), 50), percentile(warmup.lateMs(), 99));
                 for (int round = 1; round <= rounds; round++) {
                     for (int[] kind : new int[][] {{baselineSteps, baselineSpread}, {steps, spread}}) {
                         int n = kind[0];
