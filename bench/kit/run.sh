@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The participant kit (issue 14), one command: builds bench/kit (and the kit) and measures, in a
 # minimal Spring Boot service with the kit's auto-configuration (bench/kit/src/.../BenchService):
-#   1. publish cost (JMH, PublishBenchmark): a service transaction that inserts one ledger row,
-#      alone and with publisher.publish(type, data, deadline), on H2 in memory and on PostgreSQL
-#      (io.zonky's embedded binaries); rounds of one JMH run each, the ratio taken within a round;
+#   1. publish cost (JMH, PublishBenchmark.paired): a service transaction that inserts one ledger
+#      row, alone and with publisher.publish(type, data, deadline), in turn, on H2 in memory and on
+#      PostgreSQL (io.zonky's embedded binaries); rounds of one JMH run each, the ratio taken over
+#      the same seconds;
 #   2. relay throughput (RelayThroughput): 10,000 events committed to the outbox at once, sent by
 #      the kit's relay to a JDK HTTP server answering 202 on loopback; the kit's defaults and a
 #      batch of 1,000, against the same POSTs from a bare JDK HTTP client (the HTTP floor);
@@ -25,7 +26,7 @@ for arg in "$@"; do
   case $arg in
     --quick) quick=true ;;
     --gateway) gateway=true ;;
-    *) sed -n '15,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '16,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 done
 started_at=$(date +%s)
@@ -35,13 +36,13 @@ bench_processes   # what is started below (bench_pids) is stopped on exit
 out=bench/kit/target/results
 jvm_flags="-Xms1g -Xmx1g"
 if $quick; then
-  rounds=1; jmh=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
+  rounds=1; jmh=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
   relay=(--events 2000 --rounds 1 --warmup 500)
   watchdog=(--steps 2000 --spread 5 --baseline-spread 5 --rounds 1 --warmup-steps 500)
 else
   # More, shorter iterations rather than fewer long ones: a neighbour's build comes and goes.
   # A loaded machine starves the JIT's compiler threads: warm up longer than a quiet one would need.
-  rounds=3; jmh=(-f 1 -wi 8 -w 1s -i 6 -r 1s)
+  rounds=3; jmh=(-f 1 -wi 8 -w 1s -i 10 -r 1s)
   relay=(--events 10000 --rounds 3 --warmup 2000)
   watchdog=(--steps 10000 --spread 25 --baseline-steps 100 --baseline-spread 10 --rounds 2)
 fi
@@ -62,7 +63,7 @@ loads+=("before: $(cut -d' ' -f1-3 /proc/loadavg)")
 
 for round in $(seq 1 "$rounds"); do
   echo "== publish cost (JMH), round $round of $rounds" >&2
-  java -cp "$kit_classpath" org.openjdk.jmh.Main PublishBenchmark "${jmh[@]}" -t 1 -jvmArgs "$jvm_flags" \
+  java -cp "$kit_classpath" org.openjdk.jmh.Main 'PublishBenchmark.paired' "${jmh[@]}" -t 1 -jvmArgs "$jvm_flags" \
     -rf json -rff "$out/jmh-publish-$round.json" > "$out/jmh-publish-$round.log" 2>&1 \
     || { tail -20 "$out/jmh-publish-$round.log" >&2; exit 1; }
   grep -A6 '^Benchmark ' "$out/jmh-publish-$round.log" >&2 || true

@@ -3,6 +3,7 @@ package dev.dragoman.bench.kit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -28,7 +29,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * publishing transaction alone: with it running, the relay would send every event on the other
  * core and take turns on the database, which {@link RelayThroughput} measures on its own. Both
  * tables are emptied after every iteration, so an iteration always starts from the same size.
- * {@code bench/kit/run.sh} reports the median transaction (and the mean) of each run.
+ *
+ * <p>{@link #paired} is what {@code bench/kit/run.sh} runs: on 2 cores shared with other builds, two
+ * benchmarks run one after the other meet different neighbours, and their ratio is mostly the
+ * neighbours'. {@code paired} runs both transactions in turn, one of each per invocation (the
+ * order swapping each time), and times each with {@code System.nanoTime}; its counters
+ * ({@link Split}) give, per iteration, the time of each kind, so their ratio is taken over the
+ * same seconds. {@link #transactionAlone} and {@link #transactionWithPublish} are the same two
+ * transactions as JMH benchmarks of their own, for a quiet machine.
  */
 @State(Scope.Benchmark)
 // Each transaction's own time, sampled: its median is what one costs when the neighbours let it run; a mean would
@@ -68,6 +76,46 @@ public class PublishBenchmark {
     public void stop() throws Exception {
         context.close();
         db.close();
+    }
+
+    /** Nanoseconds spent in each kind of transaction during one iteration of {@link #paired}. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Split {
+        public long aloneNanos;
+        public long withPublishNanos;
+        public long pairs;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            aloneNanos = 0;
+            withPublishNanos = 0;
+            pairs = 0;
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void paired(Split split) {
+        if ((split.pairs & 1) == 0) {
+            long start = System.nanoTime();
+            ledger.record("order-" + n++, 10_000);
+            long between = System.nanoTime();
+            ledger.recordAndPublish("order-" + n++, 10_000, deadline);
+            long end = System.nanoTime();
+            split.aloneNanos += between - start;
+            split.withPublishNanos += end - between;
+        } else {
+            long start = System.nanoTime();
+            ledger.recordAndPublish("order-" + n++, 10_000, deadline);
+            long between = System.nanoTime();
+            ledger.record("order-" + n++, 10_000);
+            long end = System.nanoTime();
+            split.withPublishNanos += between - start;
+            split.aloneNanos += end - between;
+        }
+        split.pairs++;
     }
 
     @Benchmark
