@@ -12,7 +12,7 @@
 #      25 s, rolled back by the kit's deadline watchdog with its defaults; when each compensation
 #      ran minus its deadline, against a baseline of 100 steps.
 # Writes the section between <!-- kit:begin --> and <!-- kit:end --> of docs/BENCHMARKS.md
-# (bench/kit/report.py). About 9 minutes on 2 cores. Raw outputs stay in bench/kit/target/results/.
+# (bench/kit/report.py). About 8 minutes on 2 cores. Raw outputs stay in bench/kit/target/results/.
 #   bench/kit/run.sh              the full run; updates docs/BENCHMARKS.md
 #   bench/kit/run.sh --quick      a smoke run (about 3 minutes); prints the section, docs unchanged
 #   bench/kit/run.sh --gateway    also relays to the real gateway jar (bench/events/load-maps, its
