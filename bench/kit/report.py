@@ -100,7 +100,7 @@ def main():
     if any(v["alone"] for v in pp.values()):
         out.append("JMH (`PublishBenchmark.paired`, 1 thread): one transaction through the service's `@Transactional` bean that "
                    "inserts one ledger row (the baseline), and the same transaction that also calls "
-                   "`publisher.publish(\"bench.recorded\", data, deadline)` (the outbox row, about 60 bytes of JSON data, in the "
+                   "`publisher.publish(\"bench.recorded\", data, deadline)` (the outbox row, its data about 45 bytes of JSON, in the "
                    "same commit), run in turn, one of each per invocation, the order swapping each time, each timed with "
                    "`System.nanoTime` into JMH counters: on shared cores both kinds meet the same neighbours, so their ratio is "
                    "taken over the same seconds. The relay's pass loop is stopped (its `Lifecycle`), so only the transactions "
@@ -131,7 +131,7 @@ def main():
         out.append("JMH (`PublishBenchmark`, 1 thread, every transaction's time sampled): one transaction through the service's "
                "`@Transactional` bean that inserts one ledger row (`transactionAlone`, the baseline), against the same "
                "transaction that also calls `publisher.publish(\"bench.recorded\", data, deadline)` (`transactionWithPublish`: "
-               "the outbox row, about 60 bytes of JSON data, in the same commit). The relay's pass loop is stopped (its "
+               "the outbox row, its data about 45 bytes of JSON, in the same commit). The relay's pass loop is stopped (its "
                "`Lifecycle`), so only the transaction is measured; both tables are emptied after every iteration. "
                f"{a.rounds} round(s), each one JMH run of `{a.jmh_settings}` per benchmark and database; "
                "min / **median** / max over the rounds of the median transaction of each run (what one costs when the "

@@ -14,10 +14,10 @@
 # Writes the section between <!-- kit:begin --> and <!-- kit:end --> of docs/BENCHMARKS.md
 # (bench/kit/report.py). About 8 minutes on 2 cores. Raw outputs stay in bench/kit/target/results/.
 #   bench/kit/run.sh              the full run; updates docs/BENCHMARKS.md
-#   bench/kit/run.sh --quick      a smoke run (about 3 minutes); prints the section, docs unchanged
+#   bench/kit/run.sh --quick      a smoke run (about 2 minutes); prints the section, docs unchanged
 #   bench/kit/run.sh --gateway    also relays to the real gateway jar (bench/events/load-maps, its
 #                                 inboxes at the sink): the production path; builds the gateway
-#                                 first (bench/common.sh), 3 to 5 minutes more
+#                                 first (bench/common.sh), 1 to 5 minutes more
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 quick=false

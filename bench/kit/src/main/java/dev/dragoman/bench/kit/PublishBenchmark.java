@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What {@code publisher.publish(type, data, deadline)} adds to a service transaction: one
  * transaction through the service's {@code @Transactional} bean that inserts a ledger row
  * ({@link #transactionAlone}, the baseline) against the same transaction that also publishes
- * an event of about 60 bytes of data ({@link #transactionWithPublish}). The kit runs by its
+ * an event whose data is about 45 bytes of JSON ({@link #transactionWithPublish}). The kit runs by its
  * auto-configuration on a real database, H2 in memory or PostgreSQL on loopback.
  *
  * <p>The relay's pass loop is stopped (through its {@code Lifecycle}), so the numbers are the

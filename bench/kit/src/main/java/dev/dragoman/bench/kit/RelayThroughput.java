@@ -113,8 +113,8 @@ public final class RelayThroughput {
             settings.add(Setting.toSink("batch 1000", List.of("dragoman.kit.relay.batch-size=1000")));
         }
         if (gateway != null) {
-            settings.add(new Setting("defaults, to Dragoman", List.of("dragoman.kit.gateway-url=" + gateway, "dragoman.kit.api-key=" + gatewayKey),
-                    gatewayType, gateway, gatewayCopies, gatewayEvents));
+            List<String> toGateway = List.of("dragoman.kit.gateway-url=" + gateway, "dragoman.kit.api-key=" + gatewayKey);
+            settings.add(new Setting("defaults, to Dragoman", toGateway, gatewayType, gateway, gatewayCopies, gatewayEvents));
         }
 
         try (AcceptingSink sink = new AcceptingSink(sinkPort)) {
@@ -252,9 +252,10 @@ public final class RelayThroughput {
         Result measure(int round, int n) {
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
-                String body = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/bench-service\",\"type\":\"" + TYPE
-                        + "\",\"datacontenttype\":\"application/json\",\"time\":\"" + OffsetDateTime.now() + "\",\"deadline\":\""
-                        + Instant.now().plusSeconds(1800) + "\",\"data\":{\"reference\":\"order-" + round + "-" + i + "\",\"amount\":10000}}";
+                String body = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/bench-service\","
+                        + "\"type\":\"" + TYPE + "\",\"datacontenttype\":\"application/json\",\"time\":\"" + OffsetDateTime.now()
+                        + "\",\"deadline\":\"" + Instant.now().plusSeconds(1800) + "\",\"data\":{\"reference\":\"order-" + round + "-" + i
+                        + "\",\"amount\":10000}}";
                 HttpRequest request = HttpRequest.newBuilder(events).timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/cloudevents+json; charset=utf-8").header("X-Api-Key", "bench-key")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();

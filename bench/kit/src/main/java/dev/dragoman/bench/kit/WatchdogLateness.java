@@ -154,7 +154,8 @@ public final class WatchdogLateness {
         }
         double perSecond = steps / (Duration.between(first, lastRan).toNanos() / 1e9);
         double[] recorded = jdbc.sql("SELECT deadline, compensated_at FROM dragoman_saga_step")
-                .query((rs, n) -> Duration.between(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)).toNanos() / 1e6)
+                .query((rs, n) -> Duration.between(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class))
+                        .toNanos() / 1e6)
                 .list().stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(late);
         Arrays.sort(recorded);
