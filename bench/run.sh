@@ -6,6 +6,7 @@
 #   bench/run.sh engine [--quick]            the translation engine (JMH) and table loading
 #   bench/run.sh events [rounds] [events]    events under load, embedded store and PostgreSQL
 #   bench/run.sh memory                      RSS under load, heap with a 1,000,000-row table
+#   bench/run.sh kit [--quick|--gateway]     the participant kit: publish cost, relay, watchdog
 #   bench/run.sh all                         all of them with their defaults, one after another
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,7 @@ case $what in
   engine) exec bench/engine.sh "$@" ;;
   events) exec bench/events/load.sh "$@" ;;
   memory) exec bench/memory.sh "$@" ;;
-  all) for b in engine http tuning events memory; do "$0" "$b"; done ;;
-  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  kit) exec bench/kit/run.sh "$@" ;;
+  all) for b in engine http tuning events memory kit; do "$0" "$b"; done ;;
+  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
