@@ -197,13 +197,8 @@ public final class RelayThroughput {
                     ledger.recordAndPublish(setting.type(), "order-" + round + "-" + i, 10_000, deadline);
                 }
             });
-            long giveUpAt = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (jdbc.sql("SELECT COUNT(*) FROM dragoman_outbox WHERE status = 'PENDING'").query(Long.class).single() > 0) {
-                if (System.nanoTime() > giveUpAt) {
-                    throw new IllegalStateException(setting.name() + ": the relay did not drain " + events + " events in 5 minutes");
-                }
-                pause(100);
-            }
+            await(setting.name() + ": the relay draining " + events + " events", Duration.ofMinutes(5), Duration.ofMillis(100),
+                    () -> jdbc.sql("SELECT COUNT(*) FROM dragoman_outbox WHERE status = 'PENDING'").query(Long.class).single() == 0);
             long sent = jdbc.sql("SELECT COUNT(*) FROM dragoman_outbox WHERE status = 'SENT'").query(Long.class).single();
             long attempts = jdbc.sql("SELECT SUM(attempts) FROM dragoman_outbox").query(Long.class).single();
             long received = sink.received() - receivedBefore;
@@ -222,14 +217,8 @@ public final class RelayThroughput {
 
         /** Dragoman delivers the copies after its 202; the next round starts when they are all in. */
         private void awaitCopies(long expected) {
-            long giveUpAt = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (sink.copies() < expected) {
-                if (System.nanoTime() > giveUpAt) {
-                    throw new IllegalStateException(setting.name() + ": Dragoman delivered " + sink.copies() + " of " + expected
-                            + " copies in 3 minutes");
-                }
-                pause(100);
-            }
+            await(setting.name() + ": Dragoman delivering " + expected + " copies", Duration.ofMinutes(3), Duration.ofMillis(100),
+                    () -> sink.copies() >= expected);
         }
 
         @Override
@@ -306,12 +295,8 @@ public final class RelayThroughput {
         }
     }
 
-    static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** Waits for the end of a round, polling; a round that never ends fails the run with what it waited for. */
+    static void await(String what, Duration atMost, Duration poll, java.util.concurrent.Callable<Boolean> done) {
+        org.awaitility.Awaitility.await(what).atMost(atMost).pollInterval(poll).until(done);
     }
 }

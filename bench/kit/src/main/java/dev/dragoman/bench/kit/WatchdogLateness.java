@@ -133,13 +133,9 @@ public final class WatchdogLateness {
             throw new IllegalStateException("inserting " + steps + " steps took longer than the lead of " + lead + " s; raise --lead");
         }
 
-        long giveUpAt = System.nanoTime() + Duration.ofSeconds(lead + spread + 120L).toNanos();
-        while (jdbc.sql("SELECT COUNT(*) FROM dragoman_saga_step WHERE status = 'COMPLETED'").query(Long.class).single() > 0) {
-            if (System.nanoTime() > giveUpAt) {
-                throw new IllegalStateException("the watchdog did not roll back " + steps + " steps 2 minutes after the last deadline");
-            }
-            RelayThroughput.pause(250);
-        }
+        RelayThroughput.await("the watchdog rolling back " + steps + " steps within 2 minutes of the last deadline",
+                Duration.ofSeconds(lead + spread + 120L), Duration.ofMillis(250),
+                () -> jdbc.sql("SELECT COUNT(*) FROM dragoman_saga_step WHERE status = 'COMPLETED'").query(Long.class).single() == 0);
         Map<String, Instant> ranAt = compensations.ranAt();
         long refunds = jdbc.sql("SELECT COUNT(*) FROM ledger WHERE amount = -10000").query(Long.class).single();
         if (ranAt.size() != steps || refunds != steps) {
