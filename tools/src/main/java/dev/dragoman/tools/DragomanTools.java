@@ -1,7 +1,6 @@
 package dev.dragoman.tools;
 
 import dev.dragoman.gateway.DragomanApplication;
-import dev.dragoman.gateway.cli.DragomanCli;
 import dev.dragoman.tools.cli.ToolsCli;
 import dev.dragoman.tools.demo.DemoConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -16,7 +15,7 @@ public final class DragomanTools {
     }
 
     public static void main(String[] args) {
-        if (DragomanCli.isCommand(args)) {
+        if (ToolsCli.isCommand(args)) {
             // before Spring, as in the gateway jar: a command answers without the gateway's configuration
             System.exit(ToolsCli.run(args));
         }

@@ -4,7 +4,7 @@ import dev.dragoman.gateway.cli.DragomanCli;
 import java.io.InputStream;
 import picocli.CommandLine;
 
-/** The tools jar's command line: the gateway's commands (validate, check, translate, diff) and {@code test}. */
+/** The tools jar's command line: the gateway's commands (validate, check, translate, diff), {@code test} and {@code stubs}. */
 public final class ToolsCli {
 
     /** How the usage names the command; the jar's file name carries the version. */
@@ -15,9 +15,15 @@ public final class ToolsCli {
 
     /** The command line, reading {@code translate}'s body from {@code stdin}. */
     public static CommandLine commandLine(InputStream stdin) {
-        CommandLine commandLine = DragomanCli.sharedCommands(stdin).addSubcommand(new TestCommand());
+        CommandLine commandLine = DragomanCli.sharedCommands(stdin).addSubcommand(new TestCommand())
+                .addSubcommand(new CommandLine(new StubsCommand()).addSubcommand(new StubsTranslateCommand()));
         commandLine.setCommandName(NAME);
         return commandLine;
+    }
+
+    /** Whether these program arguments are a command of this command line (otherwise they are the gateway's). */
+    public static boolean isCommand(String[] args) {
+        return DragomanCli.isCommand(args) || args.length > 0 && args[0].equals("stubs");
     }
 
     /** Runs a command and returns its exit code. */
