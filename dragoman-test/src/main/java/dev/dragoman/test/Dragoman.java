@@ -70,7 +70,9 @@ public final class Dragoman {
 
     /**
      * The one WireMock server standing in for every context's inbox: the copies of events for a
-     * context arrive as {@code POST /inbox/<context>}, and every one is answered 202.
+     * context arrive as {@code POST /inbox/<context>}, and every one is answered 202. Delivery is
+     * asynchronous: wait for a copy (Awaitility), and look for it by its event's id, since a copy of
+     * an earlier test's event may arrive after the reset.
      */
     public WireMockServer inboxes() {
         return gateway.inboxes();
