@@ -40,11 +40,20 @@ final class DragomanExtension implements BeforeAllCallback, BeforeEachCallback, 
     }
 
     private static DragomanGateway gateway(ExtensionContext context) {
-        DragomanTest annotation = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), DragomanTest.class)
-                .orElseThrow(() -> new ExtensionConfigurationException(context.getRequiredTestClass().getName()
-                        + " uses DragomanExtension without @DragomanTest, which says which maps to load"));
-        DragomanSetup setup = DragomanSetup.of(annotation);
+        DragomanSetup setup = DragomanSetup.of(annotation(context.getRequiredTestClass()));
         return context.getRoot().getStore(NAMESPACE)
                 .computeIfAbsent(setup, DragomanGateway::start, DragomanGateway.class);
+    }
+
+    /** The class's own annotation, else its enclosing class's: a @Nested class runs against its outer class's gateway. */
+    private static DragomanTest annotation(Class<?> testClass) {
+        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+            var found = AnnotationSupport.findAnnotation(c, DragomanTest.class);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw new ExtensionConfigurationException(testClass.getName()
+                + " uses DragomanExtension without @DragomanTest, which says which maps to load");
     }
 }
