@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.dragoman.gateway.DragomanApplication;
 import dev.dragoman.rules.model.ContextModel;
@@ -200,7 +201,9 @@ final class TestBench implements AutoCloseable {
     private void http(HttpCase c, List<String> failures) throws IOException, InterruptedException {
         upstreams.values().forEach(WireMockServer::resetAll);
         WireMockServer upstream = upstreams.get(c.route());
-        if (c.answers() != null) {
+        if (c.stubs() != null) {
+            StubDirectory.mappings(c.stubs()).forEach(mapping -> upstream.addStubMapping(StubMapping.buildFrom(mapping)));
+        } else if (c.answers() != null) {
             ResponseDefinitionBuilder answer = aResponse().withStatus(c.answers().status());
             c.answers().headers().forEach(answer::withHeader);
             if (c.answers().body() != null) {
