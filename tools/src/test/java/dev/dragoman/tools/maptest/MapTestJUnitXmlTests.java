@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
 /** Map-test runs as surefire XML, read back with the JDK's own parser: the counts, and each case's failure text. */
-class JUnitXmlTests {
+class MapTestJUnitXmlTests {
 
     @TempDir
     Path tmp;
