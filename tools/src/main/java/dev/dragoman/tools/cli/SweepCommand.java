@@ -45,7 +45,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "CONTEXT", description = "the provider: the context the stubs speak (default: the route's callee)")
     String from;
 
-    @Option(names = "--to", paramLabel = "CONTEXT", description = "the consumer: the context whose requests are sent (default: the route's caller)")
+    @Option(names = "--to", paramLabel = "CONTEXT", description = "the consumer: the context whose requests are sent (default: the route's caller; alone, names its one route)")
     String to;
 
     @Option(names = "--junit-xml", paramLabel = "FILE", description = "also write the result as JUnit XML (the surefire format), a test case per stub")

@@ -50,7 +50,8 @@ public final class ContractSweep {
     /**
      * @param routeId the route whose callee's stubs these are; null to choose it by {@code provider} and {@code consumer}
      * @param provider the context the stubs speak (default: the route's callee)
-     * @param consumer the context that calls it (default: the route's caller)
+     * @param consumer the context that calls it (default: the route's caller); alone, it names the route when it calls
+     *     through one
      */
     public static SweepReport run(Path mapsDir, Path stubsDir, String routeId, String provider, String consumer) {
         List<String> problems = new ArrayList<>();
@@ -67,6 +68,18 @@ public final class ContractSweep {
                 Route named = model.route(routeId).orElseThrow(() -> new IllegalArgumentException("no route '" + routeId + "' in the maps"));
                 provider = provider == null ? named.to() : provider;
                 consumer = consumer == null ? named.from() : consumer;
+            }
+            if (routeId == null && provider == null && consumer != null) {
+                // --to alone: the consumer's one route names the provider
+                String caller = consumer;
+                List<Route> calls = model.routes().stream().filter(r -> r.from().equals(caller)).toList();
+                if (calls.size() == 1) {
+                    provider = calls.get(0).to();
+                } else {
+                    throw new IllegalArgumentException(consumer + " calls through " + calls.size() + " routes"
+                            + (calls.isEmpty() ? "" : " (" + calls.stream().map(Route::id).collect(java.util.stream.Collectors.joining(", ")) + ")")
+                            + ": name one with --route, or the provider with --from");
+                }
             }
             if (provider == null || consumer == null) {
                 throw new IllegalArgumentException("name the route (--route) or the provider and its consumer (--from, --to)");

@@ -157,6 +157,14 @@ class ContractSweepTests {
         assertThat(report.problems()).singleElement().asString().contains("the sweep reads the stubs of the route's callee");
     }
 
+    @Test
+    void theConsumerAlone_namesTheRoute_whenItCallsThroughOne() {
+        SweepReport report = ContractSweep.run(MAPS, tmp, null, null, "web-support");
+
+        assertThat(report.what()).isEqualTo(tmp + " against " + MAPS + " by route web-support-to-game-dept (web-support -> game-dept)");
+        assertThat(report.problems()).containsExactly(tmp + " has no mappings folder: a WireMock stub directory holds mappings/ and __files/");
+    }
+
     static StubResult stub(SweepReport report, String name) {
         return report.stubs().stream().filter(s -> s.stub().equals(name)).findFirst().orElseThrow();
     }
