@@ -1,12 +1,15 @@
 package dev.dragoman.tools.cli;
 
+import dev.dragoman.tools.maptest.JUnitXml;
 import dev.dragoman.tools.maptest.MapTestReport;
 import dev.dragoman.tools.maptest.MapTestRunner;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -32,15 +35,28 @@ final class TestCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "TESTS", description = "the folder of *.yaml test files (default: DIR/tests)")
     Path tests;
 
+    @Option(names = "--junit-xml", paramLabel = "FILE", description = "also write the result as JUnit XML (the surefire format), a test case per case")
+    Path junitXml;
+
     @Override
     public Integer call() {
         // The report is the output; the gateway's own start-up lines would bury it.
         if (System.getProperty("logging.level.root") == null) {
             System.setProperty("logging.level.root", "WARN");
         }
-        MapTestReport report = MapTestRunner.run(dir, tests == null ? dir.resolve("tests") : tests);
+        Path testsDir = tests == null ? dir.resolve("tests") : tests;
+        MapTestReport report = MapTestRunner.run(dir, testsDir);
         PrintWriter out = spec.commandLine().getOut();
         out.println(report.describe());
+        out.flush();
+        if (junitXml != null) {
+            try {
+                JUnitXml.write(JUnitXml.of(report, "map tests of " + testsDir), junitXml);
+            } catch (UncheckedIOException e) {
+                spec.commandLine().getErr().println(junitXml + ": cannot be written: " + e.getCause().getMessage());
+                return 1;
+            }
+        }
         return report.passed() ? 0 : 1;
     }
 }

@@ -15,7 +15,7 @@ public final class ToolsCli {
 
     /** The command line, reading {@code translate}'s body from {@code stdin}. */
     public static CommandLine commandLine(InputStream stdin) {
-        CommandLine commandLine = DragomanCli.sharedCommands(stdin).addSubcommand(new TestCommand())
+        CommandLine commandLine = DragomanCli.sharedCommands(stdin).addSubcommand(new TestCommand()).addSubcommand(new SweepCommand())
                 .addSubcommand(new CommandLine(new StubsCommand()).addSubcommand(new StubsTranslateCommand()));
         commandLine.setCommandName(NAME);
         return commandLine;
@@ -23,7 +23,7 @@ public final class ToolsCli {
 
     /** Whether these program arguments are a command of this command line (otherwise they are the gateway's). */
     public static boolean isCommand(String[] args) {
-        return DragomanCli.isCommand(args) || args.length > 0 && args[0].equals("stubs");
+        return DragomanCli.isCommand(args) || args.length > 0 && (args[0].equals("stubs") || args[0].equals("sweep"));
     }
 
     /** Runs a command and returns its exit code. */

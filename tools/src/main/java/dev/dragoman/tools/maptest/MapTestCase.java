@@ -31,9 +31,10 @@ sealed interface MapTestCase {
      * @param receives what the upstream must receive; null when not checked
      * @param answers the upstream's answer; null when the upstream must not be called at all
      * @param response what the caller must get back; null when an error is expected
+     * @param stubs a WireMock stub directory that answers in the upstream's place instead of {@code answers}; null for none
      */
     record HttpCase(Path file, int line, String name, String route, Message request, Message receives, Message answers,
-            Message response, ExpectedError error) implements MapTestCase {
+            Message response, ExpectedError error, Path stubs) implements MapTestCase {
     }
 
     /** @param attributes the CloudEvent's attributes and extensions as written, without data */

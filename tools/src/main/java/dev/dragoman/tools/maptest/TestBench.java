@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.dragoman.gateway.DragomanApplication;
 import dev.dragoman.rules.model.ContextModel;
@@ -72,12 +73,24 @@ final class TestBench implements AutoCloseable {
     private URI base;
     private int serial;
 
-    private TestBench(ContextModel model) {
+    /** Per route, the folder its WireMock serves {@code __files} from (a stub directory's bodies). */
+    private final Map<String, Path> fileRoots;
+
+    private TestBench(ContextModel model, Map<String, Path> fileRoots) {
         this.model = model;
+        this.fileRoots = Map.copyOf(fileRoots);
     }
 
     static TestBench start(Path mapsDir, ContextModel model) {
-        TestBench bench = new TestBench(model);
+        return start(mapsDir, model, Map.of());
+    }
+
+    /**
+     * @param fileRoots per route id, a WireMock root folder (holding {@code __files}) for that route's upstream, so that
+     *     stubs answering with a {@code bodyFileName} find their bodies
+     */
+    static TestBench start(Path mapsDir, ContextModel model, Map<String, Path> fileRoots) {
+        TestBench bench = new TestBench(model, fileRoots);
         try {
             bench.startAll(mapsDir);
             return bench;
@@ -89,6 +102,10 @@ final class TestBench implements AutoCloseable {
 
     private static WireMockServer server() {
         return new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    }
+
+    private static WireMockServer server(Path root) {
+        return new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").usingFilesUnderDirectory(root.toString()));
     }
 
     private void startAll(Path mapsDir) {
@@ -124,7 +141,8 @@ final class TestBench implements AutoCloseable {
             args.add("--dragoman.overrides.inboxes[" + context + "]=" + inboxes.baseUrl() + "/inbox/" + encode(context));
         }
         for (Route route : model.routes()) {
-            WireMockServer upstream = server();
+            Path root = fileRoots.get(route.id());
+            WireMockServer upstream = root == null ? server() : server(root);
             upstream.start();
             upstreams.put(route.id(), upstream);
             args.add("--dragoman.overrides.upstreams[" + route.id() + "]=" + upstream.baseUrl());
@@ -133,6 +151,31 @@ final class TestBench implements AutoCloseable {
                 .bannerMode(Banner.Mode.OFF)
                 .run(args.toArray(String[]::new));
         base = URI.create("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** The WireMock standing in for a route's upstream. */
+    WireMockServer upstream(String routeId) {
+        return upstreams.get(routeId);
+    }
+
+    /** The request that went to another route's upstream instead, if any, as {@code " (the request went to ...)"}. */
+    String wentElsewhere(String routeId) {
+        return elsewhere(routeId);
+    }
+
+    /**
+     * Sends a request to the gateway as {@code context} (with its key) and answers the gateway's response.
+     *
+     * @param pathAndQuery the path the caller asks for, with its query string if any
+     * @param body null for none
+     */
+    HttpResponse<String> send(String context, String method, String pathAndQuery, Map<String, String> headers, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(60));
+        builder.header("X-Api-Key", keys.get(context));
+        headers.forEach(builder::header);
+        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     CaseResult run(MapTestCase testCase) {
@@ -158,7 +201,9 @@ final class TestBench implements AutoCloseable {
     private void http(HttpCase c, List<String> failures) throws IOException, InterruptedException {
         upstreams.values().forEach(WireMockServer::resetAll);
         WireMockServer upstream = upstreams.get(c.route());
-        if (c.answers() != null) {
+        if (c.stubs() != null) {
+            StubDirectory.mappings(c.stubs()).forEach(mapping -> upstream.addStubMapping(StubMapping.buildFrom(mapping)));
+        } else if (c.answers() != null) {
             ResponseDefinitionBuilder answer = aResponse().withStatus(c.answers().status());
             c.answers().headers().forEach(answer::withHeader);
             if (c.answers().body() != null) {

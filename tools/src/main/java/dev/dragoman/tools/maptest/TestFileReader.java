@@ -22,7 +22,7 @@ final class TestFileReader {
     private static final List<String> FILE_KEYS = List.of("http", "events");
     private static final List<String> HTTP_KEYS = List.of("name", "route", "request", "upstream", "response", "error");
     private static final List<String> REQUEST_KEYS = List.of("method", "path", "headers", "body");
-    private static final List<String> UPSTREAM_KEYS = List.of("receives", "answers");
+    private static final List<String> UPSTREAM_KEYS = List.of("receives", "answers", "stubs");
     private static final List<String> RECEIVES_KEYS = List.of("method", "path", "headers", "body");
     private static final List<String> ANSWER_KEYS = List.of("status", "headers", "body");
     private static final List<String> ERROR_KEYS = List.of("status", "errors");
@@ -75,6 +75,7 @@ final class TestFileReader {
                 headers(request, p + "/request"), request.get("body"), null);
         Message receives = null;
         Message answers = null;
+        Path stubs = null;
         if (node.has("upstream")) {
             String up = p + "/upstream";
             ObjectNode upstream = object(node.get("upstream"), up, "upstream");
@@ -90,6 +91,9 @@ final class TestFileReader {
                 ObjectNode a = object(upstream.get("answers"), up + "/answers", "answers");
                 keys(a, up + "/answers", ANSWER_KEYS);
                 answers = new Message(null, null, headers(a, up + "/answers"), a.get("body"), status(a, up + "/answers", 200));
+            }
+            if (upstream.has("stubs")) {
+                stubs = stubs(upstream, up);
             }
         }
         Message response = null;
@@ -108,7 +112,21 @@ final class TestFileReader {
             keys(r, rp, ANSWER_KEYS);
             response = new Message(null, null, headers(r, rp), r.get("body"), status(r, rp, answers == null ? 200 : answers.status()));
         }
-        return new HttpCase(file, yaml.line(p), name, route, caller, receives, answers, response, error);
+        return new HttpCase(file, yaml.line(p), name, route, caller, receives, answers, response, error, stubs);
+    }
+
+    /** {@code upstream: {stubs: DIR}}: a WireMock stub directory, relative to the test file's folder. */
+    private Path stubs(ObjectNode upstream, String up) {
+        if (upstream.has("answers")) {
+            throw error(up + "/stubs", "the upstream answers either from 'stubs' or with 'answers', not both");
+        }
+        String written = string(upstream, up, "stubs", true);
+        Path folder = file.toAbsolutePath().getParent();
+        Path dir = folder == null ? Path.of(written) : folder.resolve(written).normalize();
+        if (!java.nio.file.Files.isDirectory(dir.resolve("mappings"))) {
+            throw error(up + "/stubs", dir + " is not a WireMock stub directory: it has no mappings folder");
+        }
+        return dir;
     }
 
     private EventCase eventCase(ObjectNode node, String p) {
