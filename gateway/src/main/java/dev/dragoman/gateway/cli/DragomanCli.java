@@ -20,8 +20,8 @@ import picocli.CommandLine.Command;
 public final class DragomanCli {
 
     /** The first arguments that mean the command line rather than the gateway. */
-    private static final Set<String> FIRST_ARGUMENTS = Set.of("validate", "check", "translate", "diff", "test", "help", "--help", "-h",
-            "--version", "-V");
+    private static final Set<String> FIRST_ARGUMENTS = Set.of("validate", "check", "translate", "diff", "test", "sweep", "stubs", "help",
+            "--help", "-h", "--version", "-V");
 
     private DragomanCli() {
     }
@@ -33,7 +33,9 @@ public final class DragomanCli {
 
     /** The gateway jar's command line, reading {@code translate}'s body from {@code stdin}. */
     public static CommandLine commandLine(InputStream stdin) {
-        return sharedCommands(stdin).addSubcommand(new TestInToolsJar());
+        CommandLine commandLine = sharedCommands(stdin);
+        InToolsJar.COMMANDS.forEach(command -> commandLine.addSubcommand(command.name, command));
+        return commandLine;
     }
 
     /** The commands every jar that holds the gateway offers: validate, check, translate, diff (and help, --version). */

@@ -42,6 +42,21 @@ class DragomanCliTests {
     }
 
     @Test
+    void sweepAndStubs_areNotInTheGatewayJar_andSayWhereTheyAre() {
+        for (String command : new String[] {"sweep", "stubs"}) {
+            assertThat(DragomanCli.isCommand(new String[] {command, "context-maps"})).isTrue();
+
+            CliRun run = CliRun.of(command, "context-maps", "--help");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("The " + command + " command is not in the gateway jar",
+                    "java -jar tools/target/dragoman-tools-", " " + command + " ");
+            assertThat(run.out()).isEmpty();
+            assertThat(CliRun.of("--help").out()).doesNotContainPattern("(?m)^\\s+" + command + "\\b");
+        }
+    }
+
+    @Test
     void help_doesNotOfferTheTestCommand() {
         assertThat(CliRun.of("--help").out()).doesNotContainPattern("(?m)^\\s+test\\b");
     }
