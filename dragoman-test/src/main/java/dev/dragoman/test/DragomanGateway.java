@@ -13,21 +13,17 @@ import dev.dragoman.rules.model.Route;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -90,30 +86,11 @@ final class DragomanGateway implements AutoCloseable {
     private void startAll() {
         inboxes.start();
         acceptEvents();
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--dragoman.context-maps=" + setup.mapsDir(),
-                "--dragoman.reload.watch=false",
-                "--dragoman.open-development-mode=false",
-                "--dragoman.demo.mock-departments=false",
-                "--dragoman.events.kafka.bootstrap-servers=",
-                "--dragoman.events.delivery.poll-interval=50ms",
-                "--dragoman.events.delivery.first-retry=100ms",
-                "--dragoman.events.delivery.max-retry=1s",
-                "--dragoman.admin.api-keys=" + adminKey,
-                // A database of this gateway's own, gone when it stops (H2 closes it with its last connection).
-                "--spring.datasource.url=jdbc:h2:mem:dragoman-test-" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "--spring.datasource.username=sa",
-                "--spring.datasource.password=",
-                "--spring.jmx.enabled=false"));
+        List<String> args = EmbeddedGateway.arguments(setup.mapsDir(), adminKey, "dragoman-test");
         for (String context : model.contexts().keySet()) {
             String key = newKey();
             keys.put(context, key);
-            args.add("--dragoman.callers[" + context + "].api-keys=" + key);
-            args.add("--dragoman.overrides.inboxes[" + context + "]=" + inboxes.baseUrl() + "/inbox/"
-                    + URLEncoder.encode(context, StandardCharsets.UTF_8));
+            args.addAll(EmbeddedGateway.contextArguments(context, key, inboxes.baseUrl()));
         }
         Map<String, WireMockServer> byContextStubs = new LinkedHashMap<>();
         for (Route route : model.routes()) {
@@ -125,7 +102,7 @@ final class DragomanGateway implements AutoCloseable {
                 upstream = started(stubs);
             }
             upstreams.put(route.id(), upstream);
-            args.add("--dragoman.overrides.upstreams[" + route.id() + "]=" + upstream.baseUrl());
+            args.add(EmbeddedGateway.upstreamArgument(route.id(), upstream.baseUrl()));
         }
         gateway = new SpringApplicationBuilder(DragomanApplication.class)
                 .bannerMode(Banner.Mode.OFF)

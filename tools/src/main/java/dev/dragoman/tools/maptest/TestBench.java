@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.dragoman.gateway.DragomanApplication;
 import dev.dragoman.rules.model.ContextModel;
 import dev.dragoman.rules.model.Route;
+import dev.dragoman.test.EmbeddedGateway;
 import dev.dragoman.tools.maptest.MapTestCase.Event;
 import dev.dragoman.tools.maptest.MapTestCase.EventCase;
 import dev.dragoman.tools.maptest.MapTestCase.ExpectedCopy;
@@ -25,11 +26,9 @@ import dev.dragoman.tools.maptest.MapTestCase.Message;
 import dev.dragoman.tools.maptest.MapTestReport.CaseResult;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -40,7 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -116,36 +114,18 @@ final class TestBench implements AutoCloseable {
         });
         inboxes.start();
         inboxes.stubFor(post(urlPathMatching("/.*")).willReturn(aResponse().withStatus(202)));
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--dragoman.context-maps=" + mapsDir.toAbsolutePath(),
-                "--dragoman.reload.watch=false",
-                "--dragoman.open-development-mode=false",
-                "--dragoman.demo.mock-departments=false",
-                "--dragoman.events.kafka.bootstrap-servers=",
-                "--dragoman.events.delivery.poll-interval=50ms",
-                "--dragoman.events.delivery.first-retry=100ms",
-                "--dragoman.events.delivery.max-retry=1s",
-                "--dragoman.admin.api-keys=" + newKey(),
-                // A database of this run's own, gone when the gateway stops (H2 closes it with its last connection).
-                "--spring.datasource.url=jdbc:h2:mem:map-tests-" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "--spring.datasource.username=sa",
-                "--spring.datasource.password=",
-                "--spring.jmx.enabled=false"));
+        List<String> args = EmbeddedGateway.arguments(mapsDir, newKey(), "map-tests");
         for (String context : model.contexts().keySet()) {
             String key = newKey();
             keys.put(context, key);
-            args.add("--dragoman.callers[" + context + "].api-keys=" + key);
-            args.add("--dragoman.overrides.inboxes[" + context + "]=" + inboxes.baseUrl() + "/inbox/" + encode(context));
+            args.addAll(EmbeddedGateway.contextArguments(context, key, inboxes.baseUrl()));
         }
         for (Route route : model.routes()) {
             Path root = fileRoots.get(route.id());
             WireMockServer upstream = root == null ? server() : server(root);
             upstream.start();
             upstreams.put(route.id(), upstream);
-            args.add("--dragoman.overrides.upstreams[" + route.id() + "]=" + upstream.baseUrl());
+            args.add(EmbeddedGateway.upstreamArgument(route.id(), upstream.baseUrl()));
         }
         gateway = new SpringApplicationBuilder(DragomanApplication.class)
                 .bannerMode(Banner.Mode.OFF)
@@ -376,7 +356,7 @@ final class TestBench implements AutoCloseable {
     private JsonNode awaitCopy(String context, String type, String id, String sagaId) throws InterruptedException {
         long until = System.nanoTime() + DELIVERY_WAIT.toNanos();
         do {
-            for (LoggedRequest request : inboxes.findAll(postRequestedFor(urlEqualTo("/inbox/" + encode(context))))) {
+            for (LoggedRequest request : inboxes.findAll(postRequestedFor(urlEqualTo(EmbeddedGateway.inboxPath(context))))) {
                 JsonNode copy = JSON.readTree(request.getBodyAsString());
                 if (copy.path("type").asString().equals(type) && (copy.path("id").asString().equals(id)
                         || sagaId != null && sagaId.equals(copy.path("sagaid").asString(null)))) {
@@ -404,10 +384,6 @@ final class TestBench implements AutoCloseable {
 
     private static boolean hasHeader(Map<String, String> headers, String name) {
         return headers.keySet().stream().anyMatch(name::equalsIgnoreCase);
-    }
-
-    private static String encode(String context) {
-        return URLEncoder.encode(context, StandardCharsets.UTF_8);
     }
 
     private static String newKey() {
