@@ -85,6 +85,11 @@ public final class DragomanClient {
         return headers.keySet().stream().anyMatch(name::equalsIgnoreCase);
     }
 
+    /** The key this client sends, for a test that sends with an HTTP client of its own. */
+    public String apiKey() {
+        return key;
+    }
+
     @Override
     public String toString() {
         return "the client of " + who + " at " + base;

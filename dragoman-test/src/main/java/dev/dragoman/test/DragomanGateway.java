@@ -31,11 +31,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The gateway of one {@link DragomanSetup}, running in this process, with its WireMock servers.
  *
- * <p>How it starts is the map-test runner's TestBench (tools), copied in its minimum: the same
- * properties point the routes and inboxes at WireMock ({@code dragoman.overrides}), give each
- * context a fresh key, and keep the events in an H2 database of the run's own. The copy exists
- * because tools is an executable application, no library to depend on from a test artifact; the
- * start belongs here, and TestBench should use this class once the two modules' owners agree.
+ * <p>The extension and {@link DragomanRun} start it, so the tools' map tests and sweep, which run
+ * on a {@code DragomanRun}, meet the gateway a Java contract test meets: the same properties point
+ * the routes and inboxes at WireMock ({@code dragoman.overrides}), give each context a fresh key,
+ * and keep the events in an H2 database of the run's own.
  */
 final class DragomanGateway implements AutoCloseable {
 

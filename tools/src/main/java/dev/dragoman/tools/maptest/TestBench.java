@@ -4,19 +4,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.dragoman.gateway.DragomanApplication;
 import dev.dragoman.rules.model.ContextModel;
-import dev.dragoman.rules.model.Route;
+import dev.dragoman.test.Dragoman;
+import dev.dragoman.test.DragomanRun;
 import dev.dragoman.test.EmbeddedGateway;
 import dev.dragoman.tools.maptest.MapTestCase.Event;
 import dev.dragoman.tools.maptest.MapTestCase.EventCase;
@@ -30,28 +27,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The real gateway, started in this process on a random loopback port with the maps under test,
- * an in-memory event store and a fresh key per context, and WireMock servers standing in for
+ * an in-memory event store and a fresh key per context, with WireMock servers standing in for
  * every route's upstream (one server per route, so the journal tells routes apart) and every
- * context's inbox (one server, a path per context), wired in through {@code dragoman.overrides}.
+ * context's inbox (one server, a path per context). It is the dragoman-test extension's gateway
+ * ({@link DragomanRun}): a YAML map test and a Java contract test meet the same gateway.
  */
 final class TestBench implements AutoCloseable {
 
@@ -61,22 +54,29 @@ final class TestBench implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ContextModel model;
+    private final DragomanRun run;
     private final Map<String, WireMockServer> upstreams = new LinkedHashMap<>();
-    private final WireMockServer inboxes = server();
+    private final WireMockServer inboxes;
     /** Notified at every request an inbox receives, so that a wait for a copy ends when it arrives. */
     private final Object arrivals = new Object();
     private final Map<String, String> keys = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    private ConfigurableApplicationContext gateway;
-    private URI base;
+    private final URI base;
     private int serial;
 
-    /** Per route, the folder its WireMock serves {@code __files} from (a stub directory's bodies). */
-    private final Map<String, Path> fileRoots;
-
-    private TestBench(ContextModel model, Map<String, Path> fileRoots) {
+    private TestBench(ContextModel model, DragomanRun run) {
         this.model = model;
-        this.fileRoots = Map.copyOf(fileRoots);
+        this.run = run;
+        Dragoman dragoman = run.dragoman();
+        this.base = dragoman.baseUri();
+        this.inboxes = dragoman.inboxes();
+        inboxes.addMockServiceRequestListener((request, response) -> {
+            synchronized (arrivals) {
+                arrivals.notifyAll();
+            }
+        });
+        model.contexts().keySet().forEach(context -> keys.put(context, dragoman.client(context).apiKey()));
+        model.routes().forEach(route -> upstreams.put(route.id(), dragoman.upstream(route.id())));
     }
 
     static TestBench start(Path mapsDir, ContextModel model) {
@@ -84,53 +84,11 @@ final class TestBench implements AutoCloseable {
     }
 
     /**
-     * @param fileRoots per route id, a WireMock root folder (holding {@code __files}) for that route's upstream, so that
-     *     stubs answering with a {@code bodyFileName} find their bodies
+     * @param stubDirectories per route id, a WireMock stub directory that route's upstream serves
+     *     (its {@code __files} answer the stubs' {@code bodyFileName}s)
      */
-    static TestBench start(Path mapsDir, ContextModel model, Map<String, Path> fileRoots) {
-        TestBench bench = new TestBench(model, fileRoots);
-        try {
-            bench.startAll(mapsDir);
-            return bench;
-        } catch (RuntimeException e) {
-            bench.close();
-            throw e;
-        }
-    }
-
-    private static WireMockServer server() {
-        return new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    }
-
-    private static WireMockServer server(Path root) {
-        return new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").usingFilesUnderDirectory(root.toString()));
-    }
-
-    private void startAll(Path mapsDir) {
-        inboxes.addMockServiceRequestListener((request, response) -> {
-            synchronized (arrivals) {
-                arrivals.notifyAll();
-            }
-        });
-        inboxes.start();
-        inboxes.stubFor(post(urlPathMatching("/.*")).willReturn(aResponse().withStatus(202)));
-        List<String> args = EmbeddedGateway.arguments(mapsDir, newKey(), "map-tests");
-        for (String context : model.contexts().keySet()) {
-            String key = newKey();
-            keys.put(context, key);
-            args.addAll(EmbeddedGateway.contextArguments(context, key, inboxes.baseUrl()));
-        }
-        for (Route route : model.routes()) {
-            Path root = fileRoots.get(route.id());
-            WireMockServer upstream = root == null ? server() : server(root);
-            upstream.start();
-            upstreams.put(route.id(), upstream);
-            args.add(EmbeddedGateway.upstreamArgument(route.id(), upstream.baseUrl()));
-        }
-        gateway = new SpringApplicationBuilder(DragomanApplication.class)
-                .bannerMode(Banner.Mode.OFF)
-                .run(args.toArray(String[]::new));
-        base = URI.create("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port"));
+    static TestBench start(Path mapsDir, ContextModel model, Map<String, Path> stubDirectories) {
+        return new TestBench(model, DragomanRun.start(mapsDir, stubDirectories));
     }
 
     /** The WireMock standing in for a route's upstream. */
@@ -386,18 +344,8 @@ final class TestBench implements AutoCloseable {
         return headers.keySet().stream().anyMatch(name::equalsIgnoreCase);
     }
 
-    private static String newKey() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return "map-tests-" + HexFormat.of().formatHex(bytes);
-    }
-
     @Override
     public void close() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        upstreams.values().forEach(WireMockServer::stop);
-        inboxes.stop();
+        run.close();
     }
 }
