@@ -3,7 +3,6 @@ package dev.dragoman.gateway.cloudevents;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,9 +20,9 @@ public final class ExpiryTimes {
     private ExpiryTimes() {
     }
 
-    /** The structured CloudEvent with its top-level {@code expirytime} set to the instant in UTC (added when it has none). */
+    /** The structured CloudEvent with its top-level {@code expirytime} set to the instant in UTC (Instant's text: always with seconds, as RFC 3339 wants) (added when it has none). */
     public static byte[] withExpiry(byte[] structured, Instant expiry) {
-        byte[] value = ("\"" + expiry.atOffset(ZoneOffset.UTC) + "\"").getBytes(StandardCharsets.UTF_8);
+        byte[] value = ("\"" + expiry + "\"").getBytes(StandardCharsets.UTF_8);
         try (JsonParser parser = JSON.createParser(structured)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("a structured CloudEvent is a JSON object");

@@ -9,9 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Who runs a periodic task among the gateways that share one database: a row of
- * {@code scheduled_lock} taken until a time, as ShedLock's JDBC provider does. ShedLock itself is
- * not used because this machine's Maven mirror does not serve it, and the row is a few lines of
- * the SQL the store already speaks; the table has ShedLock's columns, so its provider can take over.
+ * {@code scheduled_lock} taken until a time, as ShedLock's JDBC provider does. Not ShedLock itself:
+ * the store has no leader mechanism to reuse, but the row is a few lines of the SQL it already
+ * speaks, it takes the time from the gateway's Clock (so tests move it instead of sleeping), and
+ * it needs no further dependency. The table has ShedLock's columns, so its provider could take over.
  * The instance that holds the row may run the task until {@code lock_until}; a crashed one's
  * lease simply runs out. Time comes from the caller, so that tests move it.
  */
