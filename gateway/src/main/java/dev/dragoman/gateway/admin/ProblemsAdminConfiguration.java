@@ -1,5 +1,12 @@
 package dev.dragoman.gateway.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springdoc.core.annotations.RouterOperation;
+import org.springdoc.core.annotations.RouterOperations;
+import org.springframework.web.bind.annotation.RequestMethod;
 import dev.dragoman.gateway.problem.JsonAnswers;
 import dev.dragoman.gateway.problem.Problem;
 import dev.dragoman.gateway.problem.ProblemType;
@@ -21,6 +28,14 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class ProblemsAdminConfiguration {
 
+    /** Described for GET /admin/openapi (docs/ADMIN.md, "Describing a new route"). */
+    @RouterOperations(@RouterOperation(path = "/admin/problems/{requestId}", method = RequestMethod.GET, operation = @Operation(
+            operationId = "problem", tags = "problems", summary = "A problem answered lately, with what the caller was not told",
+            parameters = @Parameter(in = ParameterIn.PATH, name = "requestId", required = true, description = "the problem's requestId"),
+            responses = {@ApiResponse(responseCode = "200", description = "the problem"),
+                    @ApiResponse(responseCode = "404", description = "unknown-problem"),
+                            @ApiResponse(responseCode = "401", description = "no admin key"),
+                            @ApiResponse(responseCode = "403", description = "a caller's key, not an admin key")})))
     @Bean
     RouterFunction<ServerResponse> problemsAdminRoutes(RecentProblems problems) {
         return RouterFunctions.route().GET("/admin/problems/{requestId}", request -> problem(problems, request)).build();

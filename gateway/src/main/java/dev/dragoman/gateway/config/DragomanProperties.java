@@ -87,13 +87,32 @@ public record DragomanProperties(
      * @param outcomeWindow How long a saga's outcome and compensation events are retried: they are sent at or after the saga's end, often past its deadline, so that deadline cannot bound them.
      * @param delivery How copies are delivered to the subscribers' inboxes.
      * @param kafka Kafka as a transport: inboxes written kafka:<topic>, and topics events are published on.
+     * @param retention How long ended sagas, delivered copies and accepted events are kept before the clean-up removes them (ISO-8601, such as P7D).
+     * @param refusedRetention How long expired and rejected copies, which an operator may re-send, are kept (and the ended sagas they belong to).
+     * @param cleanup How the clean-up that applies the retention runs.
      */
     public record Events(
             @NotNull @DefaultValue("1h") Duration defaultDeadline,
             @NotNull @DefaultValue("1MB") DataSize maxEventSize,
             @NotNull @DefaultValue("1d") Duration outcomeWindow,
             @Valid @DefaultValue Delivery delivery,
-            @Valid @DefaultValue Kafka kafka) {
+            @Valid @DefaultValue Kafka kafka,
+            @NotNull @DefaultValue("P7D") Duration retention,
+            @NotNull @DefaultValue("P30D") Duration refusedRetention,
+            @Valid @DefaultValue Cleanup cleanup) {
+    }
+
+    /**
+     * The clean-up of the event store (docs/EVENTS.md, "Retention"): one gateway at a time removes a batch per transaction.
+     *
+     * @param batchSize Rows of each kind removed per transaction.
+     * @param interval How often each gateway looks for rows past their retention (one of those sharing a database runs at a time).
+     * @param lease How long a gateway holds the clean-up before another may take it, should it die; a run stops after half of it.
+     */
+    public record Cleanup(
+            @Positive @DefaultValue("200") int batchSize,
+            @NotNull @DefaultValue("5m") Duration interval,
+            @NotNull @DefaultValue("10m") Duration lease) {
     }
 
     /**

@@ -68,6 +68,17 @@ public final class EventMetrics {
                 .increment();
     }
 
+    /** The retention removed rows from the event store: {@code saga}, {@code copy} or {@code event}. */
+    public void removed(String kind, long count) {
+        if (count > 0) {
+            Counter.builder("dragoman.store.removed")
+                    .description("Rows the retention removed from the event store: ended sagas, finished copies, old events")
+                    .tags("kind", kind)
+                    .register(registry)
+                    .increment(count);
+        }
+    }
+
     public void outbox(long depth, long oldestPendingAgeSeconds) {
         outboxDepth.set(depth);
         oldestPendingSeconds.set(oldestPendingAgeSeconds);
