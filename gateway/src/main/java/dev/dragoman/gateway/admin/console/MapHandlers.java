@@ -49,8 +49,8 @@ final class MapHandlers {
         if (request.queryParam("shown").filter(stamp::equals).isPresent()) {
             return ServerResponse.noContent().build();
         }
-        return Mono.fromCallable(() -> MapView.of(served, status, places.of(served), models.directory(), stamp))
-                .subscribeOn(Schedulers.boundedElastic())
+        return placesOf(served)
+                .map(at -> MapView.of(served, status, at, models.directory(), stamp))
                 .flatMap(view -> ServerResponse.ok().render("console/map", Map.of("map", view)));
     }
 
@@ -63,7 +63,12 @@ final class MapHandlers {
         if (context == null) {
             return notInModel(served, "context '" + name + "'");
         }
-        SourcePlaces at = places.of(served);
+        return placesOf(served).flatMap(at -> details("Context " + name, contextDeclarations(served, name, at)));
+    }
+
+    private static List<Declaration> contextDeclarations(ServedModel served, String name, SourcePlaces at) {
+        ContextModel model = served.model();
+        BoundedContext context = model.contexts().get(name);
         List<Declaration> declarations = new ArrayList<>();
         List<String> facts = new ArrayList<>();
         facts.add("description: " + Optional.ofNullable(context.description()).orElse(""));
@@ -84,7 +89,7 @@ final class MapHandlers {
                 .filter(saga -> saga.participants().stream().anyMatch(p -> p.context().equals(name))
                         || model.events().stream().anyMatch(e -> e.type().equals(saga.start()) && e.from().equals(name)))
                 .forEach(saga -> declarations.add(saga(at, saga)));
-        return details("Context " + name, declarations);
+        return declarations;
     }
 
     /** {@code GET /admin/console/map/route?id=}: one route. */
@@ -92,7 +97,7 @@ final class MapHandlers {
         ServedModel served = models.current();
         String id = request.queryParam("id").orElse("");
         return served.model().route(id)
-                .map(route -> details("Route " + id, List.of(route(served, places.of(served), route))))
+                .map(route -> placesOf(served).flatMap(at -> details("Route " + id, List.of(route(served, at, route)))))
                 .orElseGet(() -> notInModel(served, "route '" + id + "'"));
     }
 
@@ -107,9 +112,13 @@ final class MapHandlers {
         if (delivery.isEmpty()) {
             return notInModel(served, "delivery of " + type + " from " + from + " to " + to);
         }
-        SourcePlaces at = places.of(served);
-        return details("Event " + type + " from " + from + " to " + to,
-                List.of(delivery(served, at, event.get(), delivery.get()), event(at, event.get())));
+        return placesOf(served).flatMap(at -> details("Event " + type + " from " + from + " to " + to,
+                List.of(delivery(served, at, event.get(), delivery.get()), event(at, event.get()))));
+    }
+
+    /** The places of this model version; reading them touches the files, so never on the event loop. */
+    private Mono<SourcePlaces> placesOf(ServedModel served) {
+        return Mono.fromCallable(() -> places.of(served)).subscribeOn(Schedulers.boundedElastic());
     }
 
     private static Declaration route(ServedModel served, SourcePlaces at, Route route) {
