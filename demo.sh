@@ -123,6 +123,7 @@ Dragoman is up on $GATEWAY, serving the maps in context-maps/: game-dept (9101),
 (9102) and shipping (9204) are mock departments inside it; order (9201), product (9202) and
 payment (9203) are their own processes on the participant kit (pids in $STATE/*.pid).
 API keys (header X-Api-Key): demo-<context>-key, e.g. demo-web-support-key; admin: demo-admin-key.
+The console: $GATEWAY/console/ (sign in with the admin key demo-admin-key).
 
 Try (README.md, "Try it" and "The outage story", show what each answers):
   curl -s -H 'X-Api-Key: demo-web-support-key' $GATEWAY/game-dept/games/1

@@ -32,12 +32,13 @@ import tools.jackson.databind.util.RawValue;
 /**
  * {@code POST /admin/translate}: what a route would make of a request or a response, without
  * sending anything anywhere. It runs the same compiled translators as the route, resolvers
- * included, and lists every value it could not translate instead of refusing.
+ * included, and lists every value it could not translate instead of refusing. Public for the
+ * console's Try it (admin.console), which shows the same run side by side.
  */
-final class DryRun {
+public final class DryRun {
 
-    static final String REQUEST = "request";
-    static final String RESPONSE = "response";
+    public static final String REQUEST = "request";
+    public static final String RESPONSE = "response";
 
     private static final Set<String> MEMBERS = Set.of("route", "direction", "path", "query", "headers", "body");
 
@@ -62,7 +63,7 @@ final class DryRun {
      * @param headers or null
      * @param body the JSON body as bytes, or null
      */
-    record Input(String route, String direction, String path, Map<String, List<String>> query,
+    public record Input(String route, String direction, String path, Map<String, List<String>> query,
             Map<String, List<String>> headers, byte[] body) {
     }
 
@@ -157,7 +158,7 @@ final class DryRun {
      * the route does; a resolver that fails makes the outcome {@code resolver-unavailable} or
      * {@code resolver-timeout}, with the problem the route would answer.
      */
-    static Mono<Answer> run(ServedModel served, RouteTranslator route, Input input) {
+    public static Mono<Answer> run(ServedModel served, RouteTranslator route, Input input) {
         DirectionTranslator rules = input.direction().equals(REQUEST) ? route.request() : route.response();
         Message message = new Message(input.path(), input.query() == null ? null : QueryStrings.encode(input.query()),
                 input.headers(), input.body());
@@ -175,7 +176,7 @@ final class DryRun {
      */
     @JsonPropertyOrder({"route", "direction", "modelVersion", "path", "query", "headers", "body", "translated", "unresolved", "outcome",
             "problem"})
-    record Answer(String route, String direction, long modelVersion, @JsonInclude(JsonInclude.Include.NON_NULL) String path,
+    public record Answer(String route, String direction, long modelVersion, @JsonInclude(JsonInclude.Include.NON_NULL) String path,
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, List<String>> query,
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, List<String>> headers,
             @JsonInclude(JsonInclude.Include.NON_NULL) RawValue body, int translated, List<Problem.UnresolvedValue> unresolved,
@@ -191,7 +192,7 @@ final class DryRun {
 
     /** The problem the route would answer: RFC 9457's members, then the problem's own. */
     @JsonPropertyOrder({"type", "title", "status", "detail"})
-    record ProblemView(String type, String title, int status, String detail, @JsonAnyGetter Map<String, Object> properties) {
+    public record ProblemView(String type, String title, int status, String detail, @JsonAnyGetter Map<String, Object> properties) {
 
         static ProblemView of(ProblemDetail problem) {
             return new ProblemView(problem.getType().toString(), problem.getTitle(), problem.getStatus(), problem.getDetail(),

@@ -1,15 +1,20 @@
 package dev.dragoman.rules.internal;
 
 import dev.dragoman.rules.Finding;
+import dev.dragoman.rules.SourcePlaces;
 import dev.dragoman.rules.internal.MapFileReader.ParsedFile;
 import dev.dragoman.rules.yaml.MapsFileDto.ConceptDto;
+import dev.dragoman.rules.yaml.MapsFileDto.DeliveryDto;
+import dev.dragoman.rules.yaml.MapsFileDto.EventDto;
 import dev.dragoman.rules.yaml.MapsFileDto.RouteDto;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -83,6 +88,56 @@ public final class Locations {
         Declared<RouteDto> d = declared.routes.get(index);
         String at = relativeKeyPath.isEmpty() ? d.keyPath() : d.keyPath() + "." + relativeKeyPath;
         return new Finding(d.file().path(), d.file().lineOf(at), at, kind, message);
+    }
+
+    /** Every declaration's place, keyed as {@link SourcePlaces} asks ({@link #contextKey} and the others). */
+    public Map<String, SourcePlaces.Place> places() {
+        Map<String, SourcePlaces.Place> places = new LinkedHashMap<>();
+        declared.contexts.forEach((name, d) -> places.put(contextKey(name), place(d)));
+        declared.concepts.forEach((name, d) -> places.put(conceptKey(name), place(d)));
+        declared.routes.forEach(d -> places.put(routeKey(d.name()), place(d)));
+        declared.sagas.forEach(d -> places.put(sagaKey(d.name()), place(d)));
+        for (Declared<EventDto> d : declared.events) {
+            EventDto event = d.dto();
+            places.put(eventKey(event.type(), event.from()), place(d));
+            List<DeliveryDto> deliver = event.deliver() == null ? List.of() : event.deliver();
+            for (int i = 0; i < deliver.size(); i++) {
+                if (deliver.get(i) != null && deliver.get(i).to() != null) {
+                    String at = KeyPaths.index(d.at("deliver"), i);
+                    places.putIfAbsent(deliveryKey(event.type(), event.from(), deliver.get(i).to()),
+                            new SourcePlaces.Place(d.file().path(), d.file().lineOf(at), at));
+                }
+            }
+        }
+        return places;
+    }
+
+    private static SourcePlaces.Place place(Declared<?> d) {
+        return new SourcePlaces.Place(d.file().path(), d.file().lineOf(d.keyPath()), d.keyPath());
+    }
+
+    public static String contextKey(String name) {
+        return "contexts\u0000" + name;
+    }
+
+    public static String conceptKey(String name) {
+        return "concepts\u0000" + name;
+    }
+
+    public static String routeKey(String id) {
+        return "routes\u0000" + id;
+    }
+
+    public static String eventKey(String type, String from) {
+        return "events\u0000" + type + "\u0000" + from;
+    }
+
+    public static String deliveryKey(String type, String from, String to) {
+        return eventKey(type, from) + "\u0000" + to;
+    }
+
+    public static String sagaKey(String name) {
+        return "sagas\u0000" + name;
     }
 
     /**
