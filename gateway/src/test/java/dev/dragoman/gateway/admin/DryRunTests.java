@@ -67,6 +67,9 @@ class DryRunTests {
                     keys: {game-dept: [id], web-support: [id]}
                     resolver:
                       url: http://127.0.0.1:%d/resolve
+                      # Generous: a refused connection answers at once, but a loaded machine can take
+                      # longer than the default 2 s to start the first client, which is a timeout.
+                      timeout: PT30S
                 routes:
                   - id: ws-to-gd
                     from: web-support
