@@ -1,0 +1,352 @@
+package dev.dragoman.rules.internal;
+
+import dev.dragoman.rules.JsonLimits;
+import dev.dragoman.rules.MalformedJsonException;
+import tools.jackson.core.StreamReadConstraints;
+
+/**
+ * Steps over an object or an array that no rule can reach, byte by byte, without producing
+ * tokens: it matches brackets, steps over strings (escapes included) and checks as it goes
+ * that the bytes are the JSON Jackson would have accepted, so a body that is malformed where
+ * no rule looks is still refused as malformed, never forwarded.
+ *
+ * <p>Why not Jackson's {@code skipChildren}: it tokenizes everything it skips (member names
+ * hashed into the symbol table, numbers parsed into a buffer), which made skipping cost as
+ * much as reading. What is accepted here is exactly what the walk's parser accepts with its
+ * settings (Jackson's defaults): whitespace is space, tab, CR and LF; names are quoted; no
+ * comments, trailing commas, single quotes, leading zeros, {@code NaN} or leading {@code +};
+ * strings hold no control character and only the escapes of RFC 8259; UTF-8 is checked as
+ * Jackson checks it (a lead byte needs its continuation bytes; neither overlong forms nor
+ * surrogates are looked for, as Jackson does not); numbers have at most
+ * {@link StreamReadConstraints#DEFAULT_MAX_NUM_LEN} digits, names at most
+ * {@link StreamReadConstraints#DEFAULT_MAX_NAME_LEN} bytes; nesting stops at
+ * {@link JsonLimits#MAX_NESTING_DEPTH}. The differential tests hold the two to that.
+ * One difference on purpose: names skipped here are never put in Jackson's symbol table, so
+ * the table's defence against hash flooding (a failure after too many colliding names) no
+ * longer applies to them, nor is it needed, since nothing is hashed.
+ */
+final class JsonSkipper {
+
+    private static final int MAX_NUMBER_LENGTH = StreamReadConstraints.DEFAULT_MAX_NUM_LEN;
+    private static final int MAX_NAME_LENGTH = StreamReadConstraints.DEFAULT_MAX_NAME_LEN;
+
+    /** What a byte inside a string is: anything but {@link #PLAIN} stops the fast loop. */
+    private static final byte PLAIN = 0;
+    private static final byte QUOTE = 1;
+    private static final byte BACKSLASH = 2;
+    private static final byte CONTROL = 3;
+    private static final byte LEAD_2 = 4;
+    private static final byte LEAD_3 = 5;
+    private static final byte LEAD_4 = 6;
+    /** A continuation byte where a character starts, or a byte UTF-8 never uses as a lead (as Jackson reads it). */
+    private static final byte INVALID = 7;
+    private static final byte[] IN_STRING = new byte[256];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            IN_STRING[c] = CONTROL;
+        }
+        IN_STRING['"'] = QUOTE;
+        IN_STRING['\\'] = BACKSLASH;
+        for (int c = 0x80; c < 0x100; c++) {
+            // Jackson's table (CharTypes' UTF-8 input codes): C0 and C1, F5 to F7 are leads too
+            IN_STRING[c] = (c & 0xE0) == 0xC0 ? LEAD_2 : (c & 0xF0) == 0xE0 ? LEAD_3 : (c & 0xF8) == 0xF0 ? LEAD_4 : INVALID;
+        }
+    }
+
+    private final byte[] in;
+    private final int end;
+    /** Whether each open container is an object, by depth below the skipped one: a bit stack for the deepest nesting allowed. */
+    private final long[] objects = new long[(JsonLimits.MAX_NESTING_DEPTH >>> 6) + 1];
+
+    JsonSkipper(byte[] in, int end) {
+        this.in = in;
+        this.end = end;
+    }
+
+    /**
+     * Skips the rest of the container whose opening bracket is just before {@code from}, at
+     * nesting depth {@code depth} (the outermost container is at 1).
+     *
+     * @return the index just past its closing bracket
+     * @throws MalformedJsonException when the bytes up to there are not JSON
+     */
+    int skipContainer(int from, boolean object, int depth) {
+        int i = from;
+        int level = 0;
+        boolean inObject = object;
+        push(0, object);
+        boolean first = true;
+        while (true) {
+            i = space(i);
+            int c = in[i];
+            if (first && c == (inObject ? '}' : ']')) {
+                // an empty container: closed at once, and it is a value of the one around it
+                i++;
+                if (level == 0) {
+                    return i;
+                }
+                level--;
+                inObject = isObject(level);
+            } else {
+                if (inObject) {
+                    if (c != '"') {
+                        throw unexpected(i, "a member name in double quotes");
+                    }
+                    i = space(name(i + 1));
+                    if (in[i] != ':') {
+                        throw unexpected(i, "a colon after a member name");
+                    }
+                    i = space(i + 1);
+                    c = in[i];
+                }
+                if (c == '{' || c == '[') {
+                    if (depth + level + 1 > JsonLimits.MAX_NESTING_DEPTH) {
+                        throw new MalformedJsonException("the JSON nests deeper than " + JsonLimits.MAX_NESTING_DEPTH
+                                + " levels, the most this gateway reads: flatten it", i, null);
+                    }
+                    level++;
+                    inObject = c == '{';
+                    push(level, inObject);
+                    first = true;
+                    i++;
+                    continue;
+                }
+                i = scalar(i, c);
+            }
+            // after a value: a comma and the next one, or the end of this container (and maybe of more)
+            while (true) {
+                i = space(i);
+                c = in[i];
+                if (c == ',') {
+                    i++;
+                    first = false;
+                    break;
+                }
+                if (c != (inObject ? '}' : ']')) {
+                    throw unexpected(i, "a comma or " + (inObject ? "'}'" : "']'") + " after a value");
+                }
+                i++;
+                if (level == 0) {
+                    return i;
+                }
+                level--;
+                inObject = isObject(level);
+            }
+        }
+    }
+
+    /** The index of the first byte at or after {@code i} that is not whitespace; the input must go on to one. */
+    private int space(int i) {
+        while (i < end) {
+            int c = in[i];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                return i;
+            }
+            i++;
+        }
+        throw endOfInput(i);
+    }
+
+    private int scalar(int i, int c) {
+        return switch (c) {
+            case '"' -> string(i + 1);
+            case 't' -> literal(i, "true");
+            case 'f' -> literal(i, "false");
+            case 'n' -> literal(i, "null");
+            default -> {
+                if (c == '-' || c >= '0' && c <= '9') {
+                    yield number(i);
+                }
+                throw unexpected(i, "a value (a string, a number, an object, an array, true, false or null)");
+            }
+        };
+    }
+
+    /** What follows a literal is looked at by the caller: only whitespace, a comma or a closing bracket may. */
+    private int literal(int i, String word) {
+        for (int k = 1; k < word.length(); k++) {
+            if (i + k >= end) {
+                throw endOfInput(i + k);
+            }
+            if (in[i + k] != word.charAt(k)) {
+                throw unexpected(i + k, "the literal " + word);
+            }
+        }
+        return i + word.length();
+    }
+
+    /** RFC 8259's number, as Jackson reads it by default (no leading zeros, digits on both sides of a point). */
+    private int number(int start) {
+        int i = start;
+        if (in[i] == '-') {
+            i++;
+        }
+        int intStart = i;
+        if (i < end && in[i] == '0') {
+            i++;
+            if (i < end && isDigit(in[i])) {
+                throw malformed(i, "a number with a leading zero");
+            }
+        } else {
+            i = digits(i);
+            if (i == intStart) {
+                throw i < end ? unexpected(i, "a digit") : endOfInput(i);
+            }
+        }
+        int length = i - intStart;
+        if (i < end && in[i] == '.') {
+            int fraction = ++i;
+            i = digits(i);
+            if (i == fraction) {
+                throw i < end ? unexpected(i, "a digit after a decimal point") : endOfInput(i);
+            }
+            length += i - fraction;
+        }
+        if (i < end && (in[i] == 'e' || in[i] == 'E')) {
+            i++;
+            if (i < end && (in[i] == '+' || in[i] == '-')) {
+                i++;
+            }
+            int exponent = i;
+            i = digits(i);
+            if (i == exponent) {
+                throw i < end ? unexpected(i, "a digit in an exponent") : endOfInput(i);
+            }
+            length += i - exponent;
+        }
+        // Jackson counts the digits only (before and after the point, and of the exponent)
+        if (length > MAX_NUMBER_LENGTH) {
+            throw new MalformedJsonException("the JSON is beyond a limit of this gateway: a number of " + length
+                    + " digits, more than the " + MAX_NUMBER_LENGTH + " allowed", start, null);
+        }
+        return i;
+    }
+
+    private int digits(int i) {
+        while (i < end && isDigit(in[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    /** Skips a string whose opening quote is just before {@code from}; the index past its closing quote. */
+    private int string(int from) {
+        int i = from;
+        while (true) {
+            while (i < end && IN_STRING[in[i] & 0xFF] == PLAIN) {
+                i++;
+            }
+            if (i >= end) {
+                throw endOfInput(i);
+            }
+            switch (IN_STRING[in[i] & 0xFF]) {
+                case QUOTE -> {
+                    return i + 1;
+                }
+                case BACKSLASH -> i = escape(i + 1);
+                case LEAD_2 -> i = continuation(i, 1);
+                case LEAD_3 -> i = continuation(i, 2);
+                case LEAD_4 -> i = continuation(i, 3);
+                case CONTROL -> throw malformed(i, "a control character (code " + in[i] + ") inside a string: escape it");
+                default -> throw malformed(i, "the byte 0x" + Integer.toHexString(in[i] & 0xFF) + " inside a string, which is not UTF-8");
+            }
+        }
+    }
+
+    /** A member name: a string no longer than Jackson takes, counted in bytes as it decodes them. */
+    private int name(int from) {
+        int after = string(from);
+        if (after - 1 - from > MAX_NAME_LENGTH && decodedLength(from, after - 1) > MAX_NAME_LENGTH) {
+            throw new MalformedJsonException("the JSON is beyond a limit of this gateway: a member name longer than "
+                    + MAX_NAME_LENGTH + " bytes", from - 1, null);
+        }
+        return after;
+    }
+
+    /** The UTF-8 length of a valid string's contents once its escapes are decoded (escapes only ever shorten it). */
+    private int decodedLength(int from, int to) {
+        int length = 0;
+        for (int i = from; i < to; i++) {
+            if (in[i] != '\\') {
+                length++;
+            } else if (in[i + 1] != 'u') {
+                length++;
+                i++;
+            } else {
+                int unit = Integer.parseInt(new String(in, i + 2, 4, java.nio.charset.StandardCharsets.US_ASCII), 16);
+                length += unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
+                i += 5;
+            }
+        }
+        return length;
+    }
+
+    /** The escape whose backslash is just before {@code i}; the index past it. */
+    private int escape(int i) {
+        if (i >= end) {
+            throw endOfInput(i);
+        }
+        switch (in[i]) {
+            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+                return i + 1;
+            }
+            case 'u' -> {
+                for (int k = 1; k <= 4; k++) {
+                    if (i + k >= end) {
+                        throw endOfInput(i + k);
+                    }
+                    if (Character.digit(in[i + k], 16) < 0) {
+                        throw unexpected(i + k, "a hex digit in a \\u escape");
+                    }
+                }
+                return i + 5;
+            }
+            default -> throw malformed(i, "an escape other than \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX");
+        }
+    }
+
+    /** A lead byte at {@code lead} and the {@code count} continuation bytes it needs; the index past them. */
+    private int continuation(int lead, int count) {
+        for (int k = 1; k <= count; k++) {
+            if (lead + k >= end) {
+                throw endOfInput(lead + k);
+            }
+            if ((in[lead + k] & 0xC0) != 0x80) {
+                throw malformed(lead + k, "a UTF-8 sequence cut short inside a string");
+            }
+        }
+        return lead + count + 1;
+    }
+
+    private void push(int level, boolean object) {
+        long bit = 1L << (level & 63);
+        if (object) {
+            objects[level >>> 6] |= bit;
+        } else {
+            objects[level >>> 6] &= ~bit;
+        }
+    }
+
+    private boolean isObject(int level) {
+        return (objects[level >>> 6] & 1L << (level & 63)) != 0;
+    }
+
+    private MalformedJsonException unexpected(int at, String expected) {
+        int c = in[at] & 0xFF;
+        String found = c >= 0x20 && c < 0x7F ? "'" + (char) c + "'" : "the byte 0x" + Integer.toHexString(c);
+        return malformed(at, "unexpected " + found + " where JSON needs " + expected);
+    }
+
+    private static MalformedJsonException endOfInput(int at) {
+        return malformed(at, "unexpected end of input inside an object or array");
+    }
+
+    private static MalformedJsonException malformed(int at, String what) {
+        return new MalformedJsonException("malformed JSON: " + what, at, null);
+    }
+}
