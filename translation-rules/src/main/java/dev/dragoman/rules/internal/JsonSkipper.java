@@ -17,7 +17,8 @@ import tools.jackson.core.StreamReadConstraints;
  * comments, trailing commas, single quotes, leading zeros, {@code NaN} or leading {@code +};
  * strings hold no control character and only the escapes of RFC 8259; UTF-8 is checked as
  * Jackson checks it (a lead byte needs its continuation bytes; neither overlong forms nor
- * surrogates are looked for, as Jackson does not); numbers have at most
+ * surrogates are looked for in strings, as Jackson does not; in member names Jackson 3.1 refuses
+ * unpaired surrogate escapes and UTF-8 that encodes a surrogate, and so does this); numbers have at most
  * {@link StreamReadConstraints#DEFAULT_MAX_NUM_LEN} digits, names at most
  * {@link StreamReadConstraints#DEFAULT_MAX_NAME_LEN} bytes; nesting stops at
  * {@link JsonLimits#MAX_NESTING_DEPTH}. The differential tests hold the two to that.
@@ -236,6 +237,15 @@ final class JsonSkipper {
 
     /** Skips a string whose opening quote is just before {@code from}; the index past its closing quote. */
     private int string(int from) {
+        return string(from, false);
+    }
+
+    /**
+     * A string, or with {@code name} a member name, which Jackson checks more closely: an
+     * escaped high surrogate must be followed by an escaped low one, a low one must follow a
+     * high one, and no raw UTF-8 may encode a surrogate.
+     */
+    private int string(int from, boolean name) {
         int i = from;
         while (true) {
             while (i < end && IN_STRING[in[i] & 0xFF] == PLAIN) {
@@ -248,9 +258,14 @@ final class JsonSkipper {
                 case QUOTE -> {
                     return i + 1;
                 }
-                case BACKSLASH -> i = escape(i + 1);
+                case BACKSLASH -> i = name ? nameEscape(i + 1) : escape(i + 1);
                 case LEAD_2 -> i = continuation(i, 1);
-                case LEAD_3 -> i = continuation(i, 2);
+                case LEAD_3 -> {
+                    if (name && in[i] == (byte) 0xED && i + 1 < end && (in[i + 1] & 0xE0) == 0xA0) {
+                        throw malformed(i, "UTF-8 that encodes a surrogate (U+D800 to U+DFFF) in a member name");
+                    }
+                    i = continuation(i, 2);
+                }
                 case LEAD_4 -> i = continuation(i, 3);
                 case CONTROL -> throw malformed(i, "a control character (code " + in[i] + ") inside a string: escape it");
                 default -> throw malformed(i, "the byte 0x" + Integer.toHexString(in[i] & 0xFF) + " inside a string, which is not UTF-8");
@@ -260,7 +275,7 @@ final class JsonSkipper {
 
     /** A member name: a string no longer than Jackson takes, counted in bytes as it decodes them. */
     private int name(int from) {
-        int after = string(from);
+        int after = string(from, true);
         if (after - 1 - from > MAX_NAME_LENGTH && decodedLength(from, after - 1) > MAX_NAME_LENGTH) {
             throw new MalformedJsonException("the JSON is beyond a limit of this gateway: a member name longer than "
                     + MAX_NAME_LENGTH + " bytes", from - 1, null);
@@ -278,9 +293,15 @@ final class JsonSkipper {
                 length++;
                 i++;
             } else {
-                int unit = Integer.parseInt(new String(in, i + 2, 4, java.nio.charset.StandardCharsets.US_ASCII), 16);
-                length += unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
-                i += 5;
+                int unit = hex(i + 2);
+                if (unit >= 0xD800 && unit <= 0xDBFF) {
+                    // with its low surrogate (nameEscape made sure it follows): one character of 4 bytes
+                    length += 4;
+                    i += 11;
+                } else {
+                    length += unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
+                    i += 5;
+                }
             }
         }
         return length;
@@ -308,6 +329,38 @@ final class JsonSkipper {
             }
             default -> throw malformed(i, "an escape other than \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX");
         }
+    }
+
+    /** An escape in a member name whose backslash is just before {@code i}, surrogates paired as Jackson requires there. */
+    private int nameEscape(int i) {
+        int after = escape(i);
+        if (in[i] != 'u') {
+            return after;
+        }
+        int unit = hex(i + 1);
+        if (unit >= 0xDC00 && unit <= 0xDFFF) {
+            throw malformed(i, "a low surrogate escape without a high one before it in a member name");
+        }
+        if (unit < 0xD800 || unit > 0xDBFF) {
+            return after;
+        }
+        if (after >= end) {
+            throw endOfInput(after);
+        }
+        if (in[after] != '\\') {
+            throw malformed(after, "a high surrogate escape without a low one after it in a member name");
+        }
+        int next = escape(after + 1);
+        if (in[after + 1] != 'u' || hex(after + 2) < 0xDC00 || hex(after + 2) > 0xDFFF) {
+            throw malformed(after, "a high surrogate escape without a low one after it in a member name");
+        }
+        return next;
+    }
+
+    /** The four hex digits at {@code i}, already checked. */
+    private int hex(int i) {
+        return Character.digit(in[i], 16) << 12 | Character.digit(in[i + 1], 16) << 8 | Character.digit(in[i + 2], 16) << 4
+                | Character.digit(in[i + 3], 16);
     }
 
     /** A lead byte at {@code lead} and the {@code count} continuation bytes it needs; the index past them. */
