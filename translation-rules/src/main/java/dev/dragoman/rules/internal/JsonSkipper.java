@@ -22,9 +22,11 @@ import tools.jackson.core.StreamReadConstraints;
  * {@link StreamReadConstraints#DEFAULT_MAX_NUM_LEN} digits, names at most
  * {@link StreamReadConstraints#DEFAULT_MAX_NAME_LEN} bytes; nesting stops at
  * {@link JsonLimits#MAX_NESTING_DEPTH}. The differential tests hold the two to that.
- * One difference on purpose: names skipped here are never put in Jackson's symbol table, so
- * the table's defence against hash flooding (a failure after too many colliding names) no
- * longer applies to them, nor is it needed, since nothing is hashed.
+ * Two differences on purpose, both about Jackson's symbol table, which names skipped here
+ * never enter: its defence against hash flooding (a failure after too many colliding names)
+ * is not needed where nothing is hashed; and a name holding the byte 0xFF is always refused
+ * here, where Jackson takes {@code "\xFFa"} for {@code "a"} once it has seen {@code "a"} (it
+ * pads short names with 0xFF bytes in its table, assuming UTF-8 never holds one).
  */
 final class JsonSkipper {
 
