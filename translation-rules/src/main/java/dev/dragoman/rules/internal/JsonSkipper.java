@@ -2,6 +2,9 @@ package dev.dragoman.rules.internal;
 
 import dev.dragoman.rules.JsonLimits;
 import dev.dragoman.rules.MalformedJsonException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import tools.jackson.core.StreamReadConstraints;
 
 /**
@@ -56,6 +59,10 @@ final class JsonSkipper {
             IN_STRING[c] = (c & 0xE0) == 0xC0 ? LEAD_2 : (c & 0xF0) == 0xE0 ? LEAD_3 : (c & 0xF8) == 0xF0 ? LEAD_4 : INVALID;
         }
     }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private final byte[] in;
     private final int end;
@@ -250,6 +257,7 @@ final class JsonSkipper {
     private int string(int from, boolean name) {
         int i = from;
         while (true) {
+            i = plainRun(i);
             while (i < end && IN_STRING[in[i] & 0xFF] == PLAIN) {
                 i++;
             }
@@ -273,6 +281,28 @@ final class JsonSkipper {
                 default -> throw malformed(i, "the byte 0x" + Integer.toHexString(in[i] & 0xFF) + " inside a string, which is not UTF-8");
             }
         }
+    }
+
+    /**
+     * Past the bytes from {@code i} that need no look inside a string (printable ASCII but the
+     * quote and the backslash), eight at a time: this is where a skip spends its time, and
+     * byte by byte it would go no faster than Jackson's own string loop. Stops at or before
+     * the first byte that matters; the table loop takes over from there.
+     */
+    private int plainRun(int i) {
+        while (i + 8 <= end) {
+            long word = (long) LONGS.get(in, i);
+            long quote = word ^ ONES * '"';
+            long backslash = word ^ ONES * '\\';
+            // per byte, the top bit set where the byte is a quote, a backslash, below 0x20 or above 0x7F; a borrow
+            // may only mark bytes after a marked one, so the lowest mark is a real one
+            long marks = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (word - ONES * 0x20) & ~word | word) & HIGHS;
+            if (marks != 0) {
+                return i + (Long.numberOfTrailingZeros(marks) >>> 3);
+            }
+            i += 8;
+        }
+        return i;
     }
 
     /** A member name: a string no longer than Jackson takes, counted in bytes as it decodes them. */

@@ -151,7 +151,8 @@ class SkipperDifferentialTests {
     static final class NastyJson {
         private static final String[] PIECES = {"\\\"", "\\\\", "\\/", "\\b", "\\f", "\\n", "\\r", "\\t", "\\u0022", "\\u005C",
             "\\u005c", "\\u00e9", "\\uD83D\\uDE00", "\\uD800", "\\udfff", "{", "}", "[", "]", ":", ",", " ", "\t", "é", "€", "😀",
-            "\u007f", "\\\\\\\"", "\\\\u0022", "'", "/", "*", "#", "a", "Z", "0", "true", "null"};
+            "\u007f", "\\\\\\\"", "\\\\u0022", "'", "/", "*", "#", "a", "Z", "0", "true", "null",
+            "a plain run of text, longer than a word", "0123456789abcdef"};
         private static final String[] NUMBERS = {"0", "-0", "1", "-1", "12.5", "0.1000000000000000055511", "1e5", "1E+2",
             "-3.25e-10", "9223372036854775808", "123456789012345678901234567890", "0e0", "-0.0E-0"};
         private static final String SPACE = " \t\n\r";
