@@ -17,13 +17,14 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.base.ParserBase;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.json.UTF8StreamJsonParser;
 
 /**
  * One pass over one JSON document: Jackson's parser finds the tokens, the automaton says
  * which are identifiers, and the output is the input with only those byte spans replaced.
  * Bytes no rule touches are never decoded or re-encoded, so numbers like
- * 0.1000000000000000055511 and any escaping come out exactly as they came in.
+ * 0.1000000000000000055511 and any escaping come out exactly as they came in. An object or
+ * array that no live state can enter is not tokenized at all: {@link JsonSkipper} steps over
+ * its bytes (checking that they are JSON) and the parser goes on after it.
  *
  * <p>Only UTF-8 is read (the offsets spliced by are byte offsets), and nothing but a
  * {@link MalformedJsonException} leaves the walk for any bytes.
@@ -31,9 +32,8 @@ import tools.jackson.core.json.UTF8StreamJsonParser;
 final class BodyWalk {
 
     /** The limits set here, not taken from Jackson's process-wide defaults, which anyone may override. */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(JsonLimits.MAX_NESTING_DEPTH).build())
-            .build();
+    private static final JsonFactory FACTORY = new SkippingJsonFactory(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(JsonLimits.MAX_NESTING_DEPTH).build()));
     private static final int INITIAL_DEPTH = 16;
 
     private final PathAutomaton automaton;
@@ -47,7 +47,7 @@ final class BodyWalk {
      */
     private String[] names = new String[INITIAL_DEPTH];
     private int[] indexes = new int[INITIAL_DEPTH];
-    private JsonParser parser;
+    private SkippingJsonParser parser;
 
     private int[] spliceStarts = new int[8];
     private int[] spliceEnds = new int[8];
@@ -70,12 +70,12 @@ final class BodyWalk {
     BodyTranslation run() {
         JsonEncodings.requireUtf8(input);
         try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), input)) {
-            if (!(p instanceof UTF8StreamJsonParser)) {
-                // requireUtf8 makes the same checks as Jackson's detection; this keeps a later Jackson honest
+            if (!(p instanceof SkippingJsonParser skipping)) {
+                // the factory makes nothing else; requireUtf8 has refused every other encoding before
                 throw new UnsupportedJsonEncodingException("an encoding other than UTF-8",
                         "the JSON is not encoded in UTF-8, and this gateway reads JSON in UTF-8 only (RFC 8259 section 8.1): send it in UTF-8");
             }
-            parser = p;
+            parser = skipping;
             JsonToken token = p.nextToken();
             if (token == null) {
                 return new BodyTranslation(input, 0, List.of());
@@ -124,7 +124,7 @@ final class BodyWalk {
                 }
                 mismatched(depth, automaton.mismatchedByObject(states), "an object");
                 if (!automaton.entersObject(states)) {
-                    parser.skipChildren();
+                    parser.skipContainer();
                     return;
                 }
                 ensureDepth(depth + 1);
@@ -136,14 +136,14 @@ final class BodyWalk {
                         names[depth + 1] = name;
                         value(valueToken, depth + 1, -1);
                     } else if (valueToken.isStructStart()) {
-                        parser.skipChildren();
+                        parser.skipContainer();
                     }
                 }
             }
             case START_ARRAY -> {
                 mismatched(depth, automaton.mismatchedByArray(states), "an array");
                 if (rule < 0 && !automaton.entersArray(states)) {
-                    parser.skipChildren();
+                    parser.skipContainer();
                     return;
                 }
                 ensureDepth(depth + 1);
@@ -155,7 +155,7 @@ final class BodyWalk {
                         indexes[depth + 1] = index;
                         value(t, depth + 1, rule);
                     } else if (t.isStructStart()) {
-                        parser.skipChildren();
+                        parser.skipContainer();
                     }
                 }
             }

@@ -46,7 +46,7 @@ public class BodyTranslationBenchmark {
     /** The same factory configuration as the engine's: defaults. */
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    @Param({"1kb", "100kb"})
+    @Param({"1kb", "100kb", "sparse"})
     public String size;
 
     private byte[] json;
@@ -65,8 +65,9 @@ public class BodyTranslationBenchmark {
         } finally {
             GameMaps.delete(dir);
         }
-        direction = Translators.compile(model).route(GameMaps.ROUTE).orElseThrow().request();
-        tree = new TreeTranslator(model.concepts().get("game").table(), GameMaps.FROM, GameMaps.TO);
+        boolean sparse = size.equals("sparse");
+        direction = Translators.compile(model).route(sparse ? GameMaps.SPARSE_ROUTE : GameMaps.ROUTE).orElseThrow().request();
+        tree = new TreeTranslator(model.concepts().get("game").table(), GameMaps.FROM, GameMaps.TO, !sparse);
         copy = new ByteArrayOutputStream(json.length + 1024);
         verify(document);
     }

@@ -27,7 +27,8 @@ final class Documents {
         return switch (size) {
             case "1kb" -> order(size, games, 4, 3, 11, 0, 0);
             case "100kb" -> order(size, games, 500, 300, 100, 100, 180);
-            default -> throw new IllegalArgumentException("size must be 1kb or 100kb but was " + size);
+            case "sparse" -> sparse(size, games);
+            default -> throw new IllegalArgumentException("size must be 1kb, 100kb or sparse but was " + size);
         };
     }
 
@@ -83,6 +84,45 @@ final class Documents {
         return new Document(size, json.toString().getBytes(StandardCharsets.UTF_8), identifiers[0]);
     }
 
+    /**
+     * {@code sparse}: about 100 KB, a typical large response with a few identifiers. The
+     * order's head, {@code game}, 50 {@code items} and 40 {@code related} (the sparse route's
+     * rules reach these, about a tenth of the bytes: 92 identifiers), then what no rule
+     * reaches: 120 shipment events with nested addresses and status histories, and 180 notes,
+     * full of escaped and non-ASCII text and long decimals.
+     */
+    private static Document sparse(String size, int games) {
+        Random random = new Random(20_240_601L + size.hashCode());
+        Document head = order(size, games, 50, 40, 0, 0, 0);
+        String json = new String(head.json(), StandardCharsets.UTF_8);
+        // the head ends with the metadata object and the document's brace; what follows goes before that brace
+        StringBuilder out = new StringBuilder(110_000).append(json, 0, json.length() - 1);
+        out.append(",\"shipments\":[");
+        for (int i = 0; i < 120; i++) {
+            out.append(i == 0 ? "" : ",").append("{\"id\":\"shp-").append(String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000)))
+                    .append("\",\"carrier\":{\"name\":\"Fl\u00fcgel & S\u00f6hne\",\"code\":").append(random.nextInt(100))
+                    .append(",\"tracking\":[").append(random.nextInt(1_000_000)).append(',').append(random.nextInt(1_000_000)).append("]}")
+                    .append(",\"address\":{\"lines\":[\"Rue de l'\u00c9glise ").append(1 + random.nextInt(200))
+                    .append("\",\"b\u00e2timent \\\"C\\\"\"],\"city\":\"Z\u00fcrich\",\"geo\":[47.3769").append(random.nextInt(1000))
+                    .append(",8.5417").append(random.nextInt(1000)).append("]}")
+                    .append(",\"history\":[{\"at\":\"2025-03-14T09:26:53Z\",\"status\":\"PICKED\",\"ok\":true},")
+                    .append("{\"at\":\"2025-03-15T10:00:00Z\",\"status\":\"IN_TRANSIT\",\"ok\":null,\"eta\":{\"min\":1,\"max\":")
+                    .append(2 + random.nextInt(5)).append("}}],\"weight\":").append(random.nextInt(100)).append(".000000000000000").append(1 + random.nextInt(9))
+                    .append(",\"insured\":").append(random.nextBoolean()).append('}');
+        }
+        out.append("],\"notes\":[");
+        for (int i = 0; i < 180; i++) {
+            out.append(i == 0 ? "" : ",").append("{\"at\":\"2025-03-").append(String.format(Locale.ROOT, "%02d", 1 + i % 28))
+                    .append("T12:00:00Z\",\"author\":\"agent-").append(random.nextInt(100))
+                    .append("\",\"text\":\"Customer asked about delivery \\\"window\\\" and a r\u00e9sum\u00e9 of charges {see [ticket] #")
+                    .append(random.nextInt(1_000_000)).append("}.\",\"amount\":")
+                    .append(random.nextInt(1000)).append(".000000000000000").append(1 + random.nextInt(9))
+                    .append(",\"internal\":").append(random.nextBoolean()).append('}');
+        }
+        out.append("]}");
+        return new Document(size, out.toString().getBytes(StandardCharsets.UTF_8), head.identifiers());
+    }
+
     private static void names(StringBuilder json, Random random, int games, int count, int[] identifiers) {
         json.append('[');
         for (int i = 0; i < count; i++) {
@@ -96,7 +136,7 @@ final class Documents {
     public static void main(String[] args) {
         StringBuilder out = new StringBuilder("{");
         String comma = "";
-        for (String size : new String[] {"1kb", "100kb"}) {
+        for (String size : new String[] {"1kb", "100kb", "sparse"}) {
             Document document = of(size, BodyTranslationBenchmark.GAMES);
             out.append(comma).append('"').append(size).append("\":{\"bytes\":").append(document.json().length)
                     .append(",\"identifiers\":").append(document.identifiers()).append('}');

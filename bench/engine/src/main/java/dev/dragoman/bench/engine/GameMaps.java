@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * Writes context maps for the benchmarks: a {@code game} concept whose rows come from a
  * generated CSV, and optionally a route whose request body rules cover every identifier of
- * {@link Documents}. Game {@code i} (from 1) is {@code {code: i, name: ws_game_i}} in
+ * {@link Documents} (and a second one, without {@code $..gameNames}, for the sparse document). Game {@code i} (from 1) is {@code {code: i, name: ws_game_i}} in
  * web-support and {@code {code: 10000000+i, name: gd_game_i}} in game-dept, so the
  * translated text always differs from the original (and is longer: a splice that changes
  * lengths, the harder case).
@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 final class GameMaps {
 
     static final String ROUTE = "bench-web-support-to-game-dept";
+    /** The same rules without {@code $..gameNames}: nothing keeps a state live outside game, items and related. */
+    static final String SPARSE_ROUTE = "bench-sparse";
     static final String FROM = "web-support";
     static final String TO = "game-dept";
 
@@ -76,7 +78,20 @@ final class GameMaps {
                                 $.items[*].gameCode: game.code
                                 $.related[*].code: game.code
                                 $..gameNames: game.name
-                        """.formatted(ROUTE));
+                          - id: %s
+                            from: web-support
+                            to: game-dept
+                            path: /game-dept-sparse/**
+                            strip-prefix: 1
+                            upstream: http://127.0.0.1:9101
+                            on-unknown: reject
+                            request:
+                              body:
+                                $.game.code: game.code
+                                $.game.name: game.name
+                                $.items[*].gameCode: game.code
+                                $.related[*].code: game.code
+                        """.formatted(ROUTE, SPARSE_ROUTE));
             }
             Files.writeString(dir.resolve("games.yaml"), yaml, StandardCharsets.UTF_8);
             try (BufferedWriter csv = Files.newBufferedWriter(dir.resolve("games.csv"), StandardCharsets.UTF_8)) {

@@ -26,9 +26,12 @@ final class TreeTranslator {
     private final Column codeTo;
     private final Column nameFrom;
     private final Column nameTo;
+    private final boolean descendants;
     private int untranslated;
 
-    TreeTranslator(IdentifierTable table, String from, String to) {
+    /** With {@code descendants}, {@code $..gameNames} too (the sparse document's route has no such rule). */
+    TreeTranslator(IdentifierTable table, String from, String to, boolean descendants) {
+        this.descendants = descendants;
         codeFrom = table.column(from, "code").orElseThrow();
         codeTo = table.column(to, "code").orElseThrow();
         nameFrom = table.column(from, "name").orElseThrow();
@@ -66,7 +69,7 @@ final class TreeTranslator {
                 }
             }
         }
-        for (JsonNode parent : root.findParents("gameNames")) {
+        for (JsonNode parent : descendants ? root.findParents("gameNames") : java.util.List.<JsonNode>of()) {
             ObjectNode holder = (ObjectNode) parent;
             if (holder.get("gameNames") instanceof ArrayNode names) {
                 for (int i = 0; i < names.size(); i++) {
