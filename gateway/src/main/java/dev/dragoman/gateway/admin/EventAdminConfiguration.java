@@ -10,7 +10,10 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** The admin API's event and saga views (docs/ADMIN.md), guarded by the admin key like the rest of {@code /admin/}. */
+/**
+ * The admin API's event and saga views (docs/ADMIN.md), guarded by the admin key like the rest of
+ * {@code /admin/}. The saga list, its search and abort are {@link SagaAdminConfiguration}'s.
+ */
 @Configuration(proxyBeanMethods = false)
 class EventAdminConfiguration {
 
@@ -18,7 +21,6 @@ class EventAdminConfiguration {
     RouterFunction<ServerResponse> eventAdminRoutes(SagaCoordinator sagas, PublishedEvents published, EventStore store, Clock clock) {
         EventAdminHandlers admin = new EventAdminHandlers(sagas, published, store, clock);
         return RouterFunctions.route()
-                .GET("/admin/sagas", admin::openSagas)
                 .GET("/admin/sagas/{sagaid}", admin::saga)
                 .GET("/admin/events", admin::event)
                 .build();
