@@ -111,7 +111,7 @@ final class SagaAdminHandlers {
 
     private static ProblemDetail ended(String detail, SagaStatus status) {
         ProblemDetail problem = Problem.of(HttpStatus.CONFLICT, ProblemType.SAGA_ENDED, "The saga has already ended", detail);
-        problem.setProperty("status", EventViews.word(status));
+        problem.setProperty("sagaStatus", EventViews.word(status));
         return problem;
     }
 
@@ -143,7 +143,8 @@ final class SagaAdminHandlers {
     }
 
     private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("%2C", ",").replace("%3A", ":");
+        // URLEncoder writes a space as '+', which a query parameter does not decode back to a space: %20 does.
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20").replace("%2C", ",").replace("%3A", ":");
     }
 
     /** Microseconds, like every time the store holds. */
