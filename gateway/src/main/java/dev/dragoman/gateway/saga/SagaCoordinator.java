@@ -152,10 +152,6 @@ public final class SagaCoordinator {
         return store.find(sagaId).map(saga -> new SagaView(saga.state(), store.timeline(sagaId), outbox.deliveriesOfSaga(sagaId)));
     }
 
-    public List<SagaState> open(int limit) {
-        return store.open(limit);
-    }
-
     private SagaState apply(StoredSaga stored, SagaInput input, Instant now) {
         Saga saga = stored.declaration().toSaga();
         SagaStep step = SagaMachine.step(saga, stored.state(), input, now);
