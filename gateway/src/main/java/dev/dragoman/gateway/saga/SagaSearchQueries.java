@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The SQL of a saga search. Each query names one status (or none, for every saga newest first),
- * so that it walks one index in the search's own order ({@code saga_status_deadline},
+ * so that it walks one index in the search's own order ({@code saga_deadline},
  * {@code saga_status_started} or {@code saga_started}, V3 migration) from the cursor on and stops
  * after a page: no sort, no offset, whatever the number of sagas stored. A search over several
  * statuses runs one such query each and merges them, which costs at most five short index walks.
