@@ -7,6 +7,7 @@
 #   bench/run.sh events [rounds] [events]    events under load, embedded store and PostgreSQL
 #   bench/run.sh memory                      RSS under load, heap with a 1,000,000-row table
 #   bench/run.sh kit [--quick|--gateway]     the participant kit: publish cost, relay, watchdog
+#   bench/run.sh console [sagas] [samples]   the console's saga list: pages of 100,000 sagas, H2 and PostgreSQL
 #   bench/run.sh all                         all of them with their defaults, one after another
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,7 @@ case $what in
   events) exec bench/events/load.sh "$@" ;;
   memory) exec bench/memory.sh "$@" ;;
   kit) exec bench/kit/run.sh "$@" ;;
-  all) for b in engine http tuning events memory kit; do "$0" "$b"; done ;;
-  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  console) exec bench/console/run.sh "$@" ;;
+  all) for b in engine http tuning events memory kit console; do "$0" "$b"; done ;;
+  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

@@ -17,17 +17,15 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** The admin API's event and saga views (docs/ADMIN.md), guarded by the admin key like the rest of {@code /admin/}. */
+/**
+ * The admin API's event and saga views (docs/ADMIN.md), guarded by the admin key like the rest of
+ * {@code /admin/}. The saga list, its search and abort are {@link SagaAdminConfiguration}'s.
+ */
 @Configuration(proxyBeanMethods = false)
 class EventAdminConfiguration {
 
     /** Described for GET /admin/openapi (docs/ADMIN.md, "Describing a new route"). */
     @RouterOperations({
-            @RouterOperation(path = "/admin/sagas", method = RequestMethod.GET, operation = @Operation(operationId = "openSagas", tags = "sagas",
-                    summary = "The open and confirming sagas, nearest deadline first",
-                    responses = {@ApiResponse(responseCode = "200", description = "{now, open: [...]}"),
-                            @ApiResponse(responseCode = "401", description = "no admin key"),
-                            @ApiResponse(responseCode = "403", description = "a caller's key, not an admin key")})),
             @RouterOperation(path = "/admin/sagas/{sagaid}", method = RequestMethod.GET, operation = @Operation(operationId = "saga",
                     tags = "sagas", summary = "One saga: status, deadline, participants, timeline and every copy sent",
                     parameters = @Parameter(in = ParameterIn.PATH, name = "sagaid", required = true, description = "the saga instance's id"),
@@ -48,7 +46,6 @@ class EventAdminConfiguration {
     RouterFunction<ServerResponse> eventAdminRoutes(SagaCoordinator sagas, PublishedEvents published, EventStore store, Clock clock) {
         EventAdminHandlers admin = new EventAdminHandlers(sagas, published, store, clock);
         return RouterFunctions.route()
-                .GET("/admin/sagas", admin::openSagas)
                 .GET("/admin/sagas/{sagaid}", admin::saga)
                 .GET("/admin/events", admin::event)
                 .build();

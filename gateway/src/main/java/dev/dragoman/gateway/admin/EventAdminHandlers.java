@@ -17,10 +17,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** The admin API's view of events and sagas (docs/ADMIN.md): open sagas, one saga, one event's copies. */
+/** The admin API's view of events and sagas (docs/ADMIN.md): one saga, one event's copies. */
 final class EventAdminHandlers {
-
-    private static final int OPEN_LISTED = 500;
 
     private final SagaCoordinator sagas;
     private final PublishedEvents published;
@@ -32,15 +30,6 @@ final class EventAdminHandlers {
         this.published = published;
         this.store = store;
         this.clock = clock;
-    }
-
-    /** {@code GET /admin/sagas}: open sagas, nearest deadline first, with the time each has left. */
-    Mono<ServerResponse> openSagas(ServerRequest request) {
-        return blocking(() -> {
-            Instant now = now();
-            return new EventViews.OpenSagas(now.toString(), sagas.open(OPEN_LISTED).stream()
-                    .map(state -> EventViews.SagaSummary.of(state, now)).toList());
-        }).flatMap(JsonAnswers::ok);
     }
 
     /** {@code GET /admin/sagas/{sagaid}}: state, deadline, participants, timeline and what was sent. */

@@ -79,6 +79,11 @@ public final class EventMetrics {
         }
     }
 
+    /** An operator aborted a saga through the admin API; it is also counted in {@code dragoman.sagas.ended} as aborted. */
+    public void sagaAbortedByOperator(String saga) {
+        count("dragoman.sagas.operator.aborts", "Sagas aborted by an operator (POST /admin/sagas/{sagaid}/abort), per saga", "saga", saga);
+    }
+
     public void outbox(long depth, long oldestPendingAgeSeconds) {
         outboxDepth.set(depth);
         oldestPendingSeconds.set(oldestPendingAgeSeconds);

@@ -45,7 +45,9 @@ public enum ProblemType {
     INVALID_DRY_RUN,
     INVALID_QUERY,
     UNKNOWN_EVENT,
-    UNKNOWN_PROBLEM;
+    UNKNOWN_PROBLEM,
+    SAGA_ENDED,
+    INVALID_ABORT;
 
     static final String BASE = "https://dragoman.dev/problems/";
 

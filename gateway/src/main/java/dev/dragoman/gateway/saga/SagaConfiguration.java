@@ -26,6 +26,17 @@ class SagaConfiguration {
     }
 
     @Bean
+    SagaSearches sagaSearches(JdbcClient jdbc) {
+        return new SagaSearches(jdbc);
+    }
+
+    /** An operator's abort wakes the outbox, as timed-out sagas do, so the outcome and compensations go out at once. */
+    @Bean
+    SagaAborts sagaAborts(SagaCoordinator sagas, TransactionTemplate transactions, Clock clock, PollingLoop outboxLoop) {
+        return new SagaAborts(sagas, transactions, clock, outboxLoop::wake);
+    }
+
+    @Bean
     PollingLoop sagaDeadlineLoop(SagaCoordinator sagas, TransactionTemplate transactions, Clock clock, DragomanProperties properties,
             PollingLoop outboxLoop) {
         SagaDeadlines deadlines = new SagaDeadlines(sagas, transactions, clock, outboxLoop::wake);

@@ -122,6 +122,28 @@ public final class SagaCoordinator {
         return due.size();
     }
 
+    /**
+     * An operator ends an open or confirming saga as {@link SagaStatus#ABORTED}: the machine
+     * sends the aborted outcome and the compensations as a deadline would. Run in a transaction;
+     * the saga's row is locked as for a report.
+     *
+     * @return the saga as it is now: aborted, or timed out when its deadline had already come
+     *     (the machine acts on the deadline first, and the abort then changes nothing)
+     * @throws UnknownSagaException when no saga has that id
+     * @throws SagaEndedException when the saga had already ended
+     */
+    public SagaState abort(String sagaId, String operator, String reason, Instant now) {
+        StoredSaga stored = store.lock(sagaId).orElseThrow(() -> new UnknownSagaException("no saga instance has sagaid '" + sagaId + "'"));
+        if (stored.state().status().ended()) {
+            throw new SagaEndedException(stored.state());
+        }
+        SagaState state = apply(stored, new SagaInput.Aborted(operator, reason), now);
+        if (state.status() == SagaStatus.ABORTED) {
+            metrics.sagaAbortedByOperator(state.sagaName());
+        }
+        return state;
+    }
+
     public Optional<Instant> deadlineOf(String sagaId) {
         return store.deadlineOf(sagaId);
     }
@@ -130,11 +152,7 @@ public final class SagaCoordinator {
         return store.find(sagaId).map(saga -> new SagaView(saga.state(), store.timeline(sagaId), outbox.deliveriesOfSaga(sagaId)));
     }
 
-    public List<SagaState> open(int limit) {
-        return store.open(limit);
-    }
-
-    private void apply(StoredSaga stored, SagaInput input, Instant now) {
+    private SagaState apply(StoredSaga stored, SagaInput input, Instant now) {
         Saga saga = stored.declaration().toSaga();
         SagaStep step = SagaMachine.step(saga, stored.state(), input, now);
         SagaState state = step.state();
@@ -159,6 +177,7 @@ public final class SagaCoordinator {
                 default -> "aborted";
             });
         }
+        return state;
     }
 
     private OutboxEntry entry(StoredSaga stored, SagaCommand command, Instant now) {

@@ -2,7 +2,10 @@ package dev.dragoman.gateway.saga;
 
 import java.util.Objects;
 
-/** What makes a saga instance move: a participant's report, a receiver's answer to a copy the saga sent, or just time passing. */
+/**
+ * What makes a saga instance move: a participant's report, a receiver's answer to a copy the saga
+ * sent, an operator's abort, or just time passing.
+ */
 public sealed interface SagaInput {
 
     /**
@@ -46,6 +49,24 @@ public sealed interface SagaInput {
             Objects.requireNonNull(receiver, "receiver");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * An operator ended the saga by hand ({@code POST /admin/sagas/{sagaid}/abort}): it ends as the
+     * deadline would end it, with the aborted outcome to everyone and the compensations.
+     *
+     * @param operator who, as the timeline and the log name them (a name the operator gave, or
+     *     where the request came from)
+     * @param reason why, in the operator's words, or null
+     */
+    record Aborted(String operator, String reason) implements SagaInput {
+        public Aborted {
+            Objects.requireNonNull(operator, "operator");
+            if (operator.isBlank()) {
+                throw new IllegalArgumentException("an abort must name its operator but was '" + operator + "'");
+            }
+            reason = reason == null || reason.isBlank() ? null : reason.strip();
         }
     }
 }

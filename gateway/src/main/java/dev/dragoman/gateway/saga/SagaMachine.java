@@ -2,6 +2,7 @@ package dev.dragoman.gateway.saga;
 
 import dev.dragoman.gateway.saga.SagaCommand.SendCompensation;
 import dev.dragoman.gateway.saga.SagaCommand.SendOutcome;
+import dev.dragoman.gateway.saga.SagaInput.Aborted;
 import dev.dragoman.gateway.saga.SagaInput.Acknowledged;
 import dev.dragoman.gateway.saga.SagaInput.Refused;
 import dev.dragoman.gateway.saga.SagaInput.Report;
@@ -79,6 +80,8 @@ public final class SagaMachine {
             transition.acknowledged(acknowledged);
         } else if (input instanceof Refused refused) {
             transition.refused(refused);
+        } else if (input instanceof Aborted aborted) {
+            transition.abortedByOperator(aborted);
         }
         return new SagaStep(transition.state, transition.commands, transition.timeline);
     }
@@ -206,6 +209,22 @@ public final class SagaMachine {
             } else {
                 note("refusal of " + type + " by " + receiver + ", which is no outcome or compensation the saga sent it: ignored", true);
             }
+        }
+
+        /**
+         * An operator ends the saga: exactly what a deadline does to it (the aborted outcome to
+         * everyone, compensations for completed work), but {@link SagaStatus#ABORTED}, since it
+         * was a decision and not time. After the end there is nothing left to abort.
+         */
+        void abortedByOperator(Aborted aborted) {
+            String by = "aborted by an operator (" + aborted.operator() + ")" + (aborted.reason() == null ? "" : ": " + aborted.reason());
+            if (state.status().ended()) {
+                note(by + " after the saga " + ended() + ": ignored", true);
+                return;
+            }
+            note(by + "; saga aborted", false);
+            state = state.ended(SagaStatus.ABORTED, now);
+            announceAbort();
         }
 
         private boolean isCompensation(String type) {

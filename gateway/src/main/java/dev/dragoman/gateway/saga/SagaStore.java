@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Saga instances and their timelines. The state is the machine's own record as JSON; status and
- * deadline are also columns, indexed, so that due deadlines are found without reading every saga.
+ * deadline are also columns, indexed, so that due deadlines are found without reading every saga
+ * (the search for people is {@link SagaSearchQueries}).
  */
 final class SagaStore {
 
@@ -64,12 +65,6 @@ final class SagaStore {
         return jdbc.sql("SELECT declaration, state, outcome_data FROM saga WHERE status IN ('OPEN', 'CONFIRMING') AND deadline <= ?"
                         + " FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
                 .param(sql(now)).query(SagaStore::stored).list();
-    }
-
-    /** Sagas that have not ended (open or confirming), the nearest deadline first. */
-    List<SagaState> open(int limit) {
-        return jdbc.sql("SELECT state FROM saga WHERE status IN ('OPEN', 'CONFIRMING') ORDER BY deadline FETCH FIRST " + limit + " ROWS ONLY")
-                .query((rs, n) -> state(rs.getString("state"))).list();
     }
 
     void update(SagaState state) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dragoman.gateway.saga.SagaCommand.SendCompensation;
 import dev.dragoman.gateway.saga.SagaCommand.SendOutcome;
+import dev.dragoman.gateway.saga.SagaInput.Aborted;
 import dev.dragoman.gateway.saga.SagaInput.Acknowledged;
 import dev.dragoman.gateway.saga.SagaInput.Refused;
 import dev.dragoman.gateway.saga.SagaInput.Report;
@@ -207,6 +208,70 @@ class SagaMachineTests {
         assertThat(step.state().participant("product").orElseThrow().compensated()).isFalse();
         assertThat(step.timeline()).last().isEqualTo(new TimelineEntry(T0.plusSeconds(20),
                 "product declares no compensation: nothing to send", false));
+    }
+
+    // --- an operator's abort
+
+    @Test
+    void anOperatorAbortsAnOpenSaga_itEndsAborted_andSendsWhatTheDeadlineWould_theOutcomeToEveryoneAndTheCompensations() {
+        SagaState state = report(open(), "payment", "payment.captured", CAPTURED, 10).state();
+
+        SagaStep step = abort(state, 100);
+
+        assertThat(step.state().status()).isEqualTo(SagaStatus.ABORTED);
+        assertThat(step.state().endedAt()).isEqualTo(T0.plusSeconds(100));
+        assertThat(step.state().participants()).containsExactly(pending("product"),
+                new ParticipantState("payment", ParticipantStatus.COMPLETED, CAPTURED, true));
+        assertThat(step.commands()).containsExactlyElementsOf(concat(CANCELLED_TO_EVERYONE,
+                List.of(new SendCompensation("payment", "payment.refund", REFUND))));
+        assertThat(step.commands()).as("exactly what the deadline sends").containsExactlyElementsOf(tick(state, 601).commands());
+        assertThat(step.timeline()).containsExactly(
+                new TimelineEntry(T0.plusSeconds(100), "aborted by an operator (alice from 127.0.0.1): customer called; saga aborted", false),
+                new TimelineEntry(T0.plusSeconds(100), "outcome order.cancelled sent to order, product, payment", false),
+                new TimelineEntry(T0.plusSeconds(100), "compensation payment.refund sent to payment", false));
+    }
+
+    @Test
+    void anOperatorAbortsAConfirmingSaga_everyCompletedParticipantIsCompensated_evenThoseThatAcknowledged() {
+        SagaState state = acknowledge(confirming(), "product", 25).state();
+
+        SagaStep step = SagaMachine.step(SAGA, state, new Aborted("bob", null), T0.plusSeconds(30));
+
+        assertThat(step.state().status()).isEqualTo(SagaStatus.ABORTED);
+        assertThat(step.commands()).containsExactlyElementsOf(concat(CANCELLED_TO_EVERYONE, List.of(
+                new SendCompensation("product", "product.release", RESERVED),
+                new SendCompensation("payment", "payment.refund", REFUND))));
+        assertThat(step.timeline()).first().extracting(TimelineEntry::what).isEqualTo("aborted by an operator (bob); saga aborted");
+    }
+
+    @Test
+    void anAbortAfterTheEnd_changesNothing_andIsALateEntry() {
+        SagaState ended = completed();
+
+        SagaStep step = abort(ended, 100);
+
+        assertThat(step.state()).isEqualTo(ended);
+        assertThat(step.commands()).isEmpty();
+        assertThat(step.timeline()).containsExactly(new TimelineEntry(T0.plusSeconds(100),
+                "aborted by an operator (alice from 127.0.0.1): customer called after the saga completed: ignored", true));
+    }
+
+    @Test
+    void anAbortAtTheDeadline_findsTheSagaTimedOut_theDeadlineActsFirst() {
+        SagaState state = report(open(), "payment", "payment.captured", CAPTURED, 10).state();
+
+        SagaStep step = abort(state, 600);
+
+        assertThat(step.state().status()).isEqualTo(SagaStatus.TIMED_OUT);
+        assertThat(step.commands()).containsExactlyElementsOf(tick(state, 600).commands());
+        assertThat(step.timeline()).last().isEqualTo(new TimelineEntry(DEADLINE,
+                "aborted by an operator (alice from 127.0.0.1): customer called after the saga timed out: ignored", true));
+    }
+
+    @Test
+    void anAbortNamesItsOperator_andABlankReasonIsNone() {
+        assertThatThrownBy(() -> new Aborted(" ", null)).hasMessage("an abort must name its operator but was ' '");
+        assertThat(new Aborted("alice", "  ").reason()).isNull();
     }
 
     // --- the deadline
@@ -948,6 +1013,10 @@ class SagaMachineTests {
 
     static SagaStep refuse(SagaState state, String receiver, String type, long atSecond) {
         return SagaMachine.step(SAGA, state, new Refused(receiver, type, CONFLICT), T0.plusSeconds(atSecond));
+    }
+
+    static SagaStep abort(SagaState state, long atSecond) {
+        return SagaMachine.step(SAGA, state, new Aborted("alice from 127.0.0.1", "customer called"), T0.plusSeconds(atSecond));
     }
 
     static SagaStep tick(SagaState state, long atSecond) {
