@@ -160,6 +160,20 @@ public final class KafkaInbound implements SmartLifecycle {
         return false;
     }
 
+    /**
+     * Whether every consumer of every inbound topic has partitions of its own: the group has
+     * settled. Until then a consumer that joins late takes partitions from another mid-read, and a
+     * record in its attempts starts its count again on the new owner (at least once, as Kafka
+     * reads). Tests that count attempts wait for this.
+     */
+    public boolean everyConsumerAssigned() {
+        return !containers.isEmpty() && containers.values().stream().allMatch(container -> {
+            Map<String, java.util.Collection<TopicPartition>> byConsumer = container.getAssignmentsByClientId();
+            return byConsumer != null && byConsumer.size() == container.getConcurrency()
+                    && byConsumer.values().stream().allMatch(partitions -> partitions != null && !partitions.isEmpty());
+        });
+    }
+
     /** The partitions of the inbound topics this instance reads now (tests wait for them). */
     public Set<TopicPartition> assignedPartitions() {
         Set<TopicPartition> assigned = new HashSet<>();

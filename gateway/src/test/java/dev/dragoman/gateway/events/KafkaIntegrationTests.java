@@ -1,6 +1,5 @@
 package dev.dragoman.gateway.events;
 
-import dev.dragoman.gateway.intake.KafkaInbound;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -16,6 +15,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.dragoman.gateway.intake.KafkaInbound;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -106,9 +107,14 @@ class KafkaIntegrationTests {
     @Autowired
     MeterRegistry registry;
 
+    @Autowired
+    KafkaInbound inbound;
+
     @BeforeEach
     void inboxesAccept() {
         inboxes.stubFor(post(urlPathMatching("/.*")).willReturn(aResponse().withStatus(202)));
+        // A consumer joining late would take a partition mid-read and start a record's attempts afresh.
+        await().atMost(Duration.ofSeconds(60)).until(inbound::everyConsumerAssigned);
     }
 
     @Test
