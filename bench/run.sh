@@ -7,6 +7,8 @@
 #   bench/run.sh events [rounds] [events]    events under load, embedded store and PostgreSQL
 #   bench/run.sh memory                      RSS under load, heap with a 1,000,000-row table
 #   bench/run.sh kit [--quick|--gateway]     the participant kit: publish cost, relay, watchdog
+#   bench/run.sh start [rounds]              time to ready: java -jar, Spring Boot's CDS, Java 25's AOT cache
+#   bench/run.sh table [rev] [rounds]        the identifier table against rev (default main); prints, no docs
 #   bench/run.sh all                         all of them with their defaults, one after another
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +21,8 @@ case $what in
   events) exec bench/events/load.sh "$@" ;;
   memory) exec bench/memory.sh "$@" ;;
   kit) exec bench/kit/run.sh "$@" ;;
-  all) for b in engine http tuning events memory kit; do "$0" "$b"; done ;;
-  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  start) exec bench/start/run.sh "$@" ;;
+  table) exec bench/engine/table-ab.sh "$@" ;;
+  all) for b in engine http tuning events memory kit start; do "$0" "$b"; done ;;
+  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

@@ -44,3 +44,6 @@ for key in base[1]:
     b = statistics.median(base[r][key][0] for r in R)
     n = statistics.median(new[r][key][0] for r in R)
     print(f"| {key} | {b:,.0f} | {n:,.0f} | {mmm(rs)} |")
+
+print("\nInterleaved in one JVM (`TableLookupInterleaved`: both versions' translation-rules jars, bursts of each lookup alternating):\n")
+print(open(f"{target}/interleaved.md").read().strip())
