@@ -8,6 +8,8 @@
 #   bench/run.sh memory                      RSS under load, heap with a 1,000,000-row table
 #   bench/run.sh kit [--quick|--gateway]     the participant kit: publish cost, relay, watchdog
 #   bench/run.sh console [sagas] [samples]   the console's saga list: pages of 100,000 sagas, H2 and PostgreSQL
+#   bench/run.sh start [rounds]              time to ready: java -jar, Spring Boot's CDS, Java 25's AOT cache
+#   bench/run.sh table [rev] [rounds]        the identifier table against rev (default main); prints, no docs
 #   bench/run.sh all                         all of them with their defaults, one after another
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +23,8 @@ case $what in
   memory) exec bench/memory.sh "$@" ;;
   kit) exec bench/kit/run.sh "$@" ;;
   console) exec bench/console/run.sh "$@" ;;
-  all) for b in engine http tuning events memory kit console; do "$0" "$b"; done ;;
-  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  start) exec bench/start/run.sh "$@" ;;
+  table) exec bench/engine/table-ab.sh "$@" ;;
+  all) for b in engine http tuning events memory kit console start; do "$0" "$b"; done ;;
+  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

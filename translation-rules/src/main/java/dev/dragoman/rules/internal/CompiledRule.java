@@ -88,8 +88,8 @@ public final class CompiledRule {
      */
     byte[] tableJson(char[] chars, int offset, int length) {
         int row = source == null ? -1 : source.find(chars, offset, length);
-        String found = target == null ? null : target.textAt(row);
-        if (found == null) {
+        Scalar.Kind kind = target == null ? null : target.kindAt(row);
+        if (kind == null) {
             return null;
         }
         int slot = row & (ENCODED_SLOTS - 1);
@@ -97,7 +97,8 @@ public final class CompiledRule {
         if (cached != null && cached.row == row) {
             return cached.json;
         }
-        byte[] json = json(found, target.kindAt(row));
+        // the text is made only here: a compact column builds a String for each textAt
+        byte[] json = json(target.textAt(row), kind);
         encoded[slot] = new EncodedRow(row, json);
         return json;
     }

@@ -62,22 +62,47 @@ public final class IdentifierTable {
     }
 
     /**
-     * One context's values of one aspect, indexed by text. Open addressing over an int array
-     * keeps a million-row column at a few bytes of index per row (a HashMap would box every
-     * row number and spend an entry object on it).
+     * One context's values of one aspect, indexed by text. Kept compact because a table may
+     * have millions of rows: a value that is exactly a long's decimal form is that long, any
+     * other text is UTF-8 in one byte array per column with an offset per row, and the index
+     * is open addressing over an int array at most half full, each slot a row number with, in
+     * its spare high bits, bits of the hash that turn most wrong rows away unread. A lookup is
+     * one probe and allocates nothing; reading a value back ({@link #textAt}) makes its String.
      */
     public static final class Column {
-        private static final byte ABSENT = -1;
-        private String[] texts;
-        private byte[] kinds;
-        private int[] slots;
-        private int count;
+        /** Marks a row kept as a long in {@link #numbers}; the low bits are the Kind's ordinal. */
+        static final byte LONG = 4;
+        private static final byte ABSENT = GrowingColumn.ABSENT;
+        private static final Scalar.Kind[] KINDS = Scalar.Kind.values();
 
-        Column(int capacity) {
-            texts = new String[Math.max(capacity, 4)];
-            kinds = new byte[texts.length];
-            java.util.Arrays.fill(kinds, ABSENT);
-            slots = new int[tableSize(texts.length)];
+        /** Per row: ABSENT, or the Kind's ordinal with LONG when the value is in numbers; null when every row has {@link #kind}. */
+        private final byte[] kinds;
+        private final byte kind;
+        private final int rows;
+        private final long[] numbers;
+        private final byte[] utf8;
+        /** Row r's text is {@code utf8[offsets[r], offsets[r + 1])}. */
+        private final int[] offsets;
+        private final boolean wtf8;
+        private final int[] slots;
+        /** Which bits of a slot hold the row number plus one, and which the hash's high bits. */
+        private final int rowMask;
+        private final int tagMask;
+        private final int count;
+
+        Column(byte[] kinds, byte kind, int rows, long[] numbers, byte[] utf8, int[] offsets, boolean wtf8, int[] slots,
+                boolean tagged, int count) {
+            this.kinds = kinds;
+            this.kind = kind;
+            this.rows = rows;
+            this.numbers = numbers;
+            this.utf8 = utf8;
+            this.offsets = offsets;
+            this.wtf8 = wtf8;
+            this.slots = slots;
+            this.rowMask = tagged ? slots.length - 1 : -1;
+            this.tagMask = tagged ? ~(slots.length - 1) : 0;
+            this.count = count;
         }
 
         /** The row whose value has this text form, or -1 (also for a null text: no row holds no value). */
@@ -85,14 +110,19 @@ public final class IdentifierTable {
             if (text == null) {
                 return -1;
             }
+            int h = GrowingColumn.spread(text.hashCode());
             int mask = slots.length - 1;
-            for (int i = spread(text.hashCode()) & mask; ; i = (i + 1) & mask) {
+            for (int i = h & mask; ; i = (i + 1) & mask) {
                 int slot = slots[i];
                 if (slot == 0) {
                     return -1;
                 }
-                if (texts[slot - 1].equals(text)) {
-                    return slot - 1;
+                if (((slot ^ h) & tagMask) == 0) {
+                    int row = (slot & rowMask) - 1;
+                    if (isLong(row) ? CompactTexts.sameLong(numbers[row], text)
+                            : CompactTexts.same(text, utf8, offsets[row], offsets[row + 1])) {
+                        return row;
+                    }
                 }
             }
         }
@@ -103,115 +133,97 @@ public final class IdentifierTable {
          * is String's own, so both find the same slots.
          */
         public int find(char[] chars, int offset, int length) {
-            int hash = 0;
-            for (int i = offset; i < offset + length; i++) {
-                hash = 31 * hash + chars[i];
-            }
+            int h = GrowingColumn.spread(CompactTexts.hash(chars, offset, offset + length));
             int mask = slots.length - 1;
-            for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+            for (int i = h & mask; ; i = (i + 1) & mask) {
                 int slot = slots[i];
                 if (slot == 0) {
                     return -1;
                 }
-                if (sameText(texts[slot - 1], chars, offset, length)) {
-                    return slot - 1;
+                if (((slot ^ h) & tagMask) == 0) {
+                    int row = (slot & rowMask) - 1;
+                    if (isLong(row) ? CompactTexts.sameLong(numbers[row], chars, offset, length)
+                            : CompactTexts.same(chars, offset, length, utf8, offsets[row], offsets[row + 1])) {
+                        return row;
+                    }
                 }
             }
         }
 
-        private static boolean sameText(String text, char[] chars, int offset, int length) {
-            if (text.length() != length) {
-                return false;
-            }
-            for (int i = 0; i < length; i++) {
-                if (text.charAt(i) != chars[offset + i]) {
-                    return false;
+        /**
+         * The row whose value's UTF-8 form is {@code bytes[offset, offset + length)}, or -1:
+         * {@link #find(String)} for a reader that has the bytes and not the characters. Bytes
+         * that are not UTF-8 find nothing.
+         */
+        public int findUtf8(byte[] bytes, int offset, int length) {
+            int h = GrowingColumn.spread(CompactTexts.hash(bytes, offset, offset + length));
+            int mask = slots.length - 1;
+            for (int i = h & mask; ; i = (i + 1) & mask) {
+                int slot = slots[i];
+                if (slot == 0) {
+                    return -1;
+                }
+                if (((slot ^ h) & tagMask) == 0) {
+                    int row = (slot & rowMask) - 1;
+                    if (isLong(row) ? CompactTexts.sameLong(numbers[row], bytes, offset, length)
+                            : java.util.Arrays.equals(utf8, offsets[row], offsets[row + 1], bytes, offset, offset + length)) {
+                        return row;
+                    }
                 }
             }
-            return true;
+        }
+
+        /** Whether a row that holds a value holds it as a long; one array read only where a column mixes both forms. */
+        private boolean isLong(int row) {
+            if (utf8 == null) {
+                return true;
+            }
+            return numbers != null && (kindOf(row) & LONG) != 0;
+        }
+
+        private byte kindOf(int row) {
+            return kinds == null ? kind : kinds[row];
         }
 
         /** The value in a row, or null when the thing has no value here (or row is -1). */
         public Scalar scalarAt(int row) {
-            if (row < 0 || row >= texts.length || kinds[row] == ABSENT) {
-                return null;
-            }
-            return new Scalar(texts[row], Scalar.Kind.values()[kinds[row]]);
+            String text = textAt(row);
+            return text == null ? null : new Scalar(text, KINDS[kindOf(row) & 3]);
         }
 
         /** The text of a row's value, or null. */
         public String textAt(int row) {
-            return row < 0 || row >= texts.length ? null : texts[row];
+            if (row < 0 || row >= rows) {
+                return null;
+            }
+            byte k = kindOf(row);
+            if (k == ABSENT) {
+                return null;
+            }
+            if ((k & LONG) != 0) {
+                return Long.toString(numbers[row]);
+            }
+            return CompactTexts.decode(utf8, offsets[row], offsets[row + 1], wtf8);
         }
 
         /** The JSON type of a row's value, or null. */
         public Scalar.Kind kindAt(int row) {
-            return row < 0 || row >= texts.length || kinds[row] == ABSENT ? null : Scalar.Kind.values()[kinds[row]];
+            if (row < 0 || row >= rows) {
+                return null;
+            }
+            byte k = kindOf(row);
+            return k == ABSENT ? null : KINDS[k & 3];
         }
 
         /** How many rows hold a value in this column. */
         public int count() {
             return count;
         }
-
-        /** Stores a row's value; returns the earlier row holding the same text, or -1. */
-        int put(int row, Scalar value) {
-            int existing = find(value.text());
-            if (existing >= 0) {
-                return existing;
-            }
-            ensureRow(row);
-            texts[row] = value.text();
-            kinds[row] = (byte) value.kind().ordinal();
-            count++;
-            if (count * 2 > slots.length) {
-                rehash(slots.length * 2);
-            } else {
-                insertSlot(row);
-            }
-            return -1;
-        }
-
-        private void ensureRow(int row) {
-            if (row >= texts.length) {
-                int length = Math.max(row + 1, texts.length + (texts.length >> 1));
-                texts = java.util.Arrays.copyOf(texts, length);
-                int old = kinds.length;
-                kinds = java.util.Arrays.copyOf(kinds, length);
-                java.util.Arrays.fill(kinds, old, length, ABSENT);
-            }
-        }
-
-        private void insertSlot(int row) {
-            int mask = slots.length - 1;
-            int i = spread(texts[row].hashCode()) & mask;
-            while (slots[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            slots[i] = row + 1;
-        }
-
-        private void rehash(int size) {
-            slots = new int[size];
-            for (int row = 0; row < texts.length; row++) {
-                if (kinds[row] != ABSENT) {
-                    insertSlot(row);
-                }
-            }
-        }
-
-        private static int tableSize(int capacity) {
-            return Integer.highestOneBit(Math.max(capacity, 4) * 2 - 1) << 1;
-        }
-
-        private static int spread(int h) {
-            return h ^ (h >>> 16);
-        }
     }
 
     /** Builds a table row by row, reporting duplicate values per column. */
     public static final class Builder {
-        private final Map<ColumnKey, Column> columns = new LinkedHashMap<>();
+        private final Map<ColumnKey, GrowingColumn> columns = new LinkedHashMap<>();
         private final int expectedRows;
         private int rows;
 
@@ -221,7 +233,7 @@ public final class IdentifierTable {
 
         /** Declares a column even if no row has a value in it yet. */
         public void declare(String context, String field) {
-            columns.computeIfAbsent(new ColumnKey(context, field), k -> new Column(expectedRows));
+            columns.computeIfAbsent(new ColumnKey(context, field), k -> new GrowingColumn(expectedRows));
         }
 
         /** Starts a new row and returns its number. */
@@ -235,11 +247,13 @@ public final class IdentifierTable {
          * @return the earlier row that already holds this value in this column, or -1
          */
         public int put(int row, String context, String field, Scalar value) {
-            return columns.computeIfAbsent(new ColumnKey(context, field), k -> new Column(expectedRows)).put(row, value);
+            return columns.computeIfAbsent(new ColumnKey(context, field), k -> new GrowingColumn(expectedRows)).put(row, value);
         }
 
         public IdentifierTable build() {
-            return new IdentifierTable(new LinkedHashMap<>(columns), rows);
+            Map<ColumnKey, Column> compact = new LinkedHashMap<>();
+            columns.forEach((key, column) -> compact.put(key, column.freeze()));
+            return new IdentifierTable(compact, rows);
         }
     }
 }
