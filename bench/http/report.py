@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """Turns the wrk outputs of bench/http/suite.sh (DIR/r<round>-<size>-<target>.txt) into the HTTP
 section of docs/BENCHMARKS.md: median rps, p50 and p99 per size and target, and the ratios
-translating/plain, plain/direct and nginx/direct as min / median / max over rounds, each
-ratio taken within one round. With --write FILE it replaces what lies between
+translating/plain, translating/lua (the gateway against the Lua peer), plain/nginx (Spring
+Cloud Gateway's per-request cost against nginx's), plain/direct and nginx/direct as min /
+median / max over rounds, each ratio taken within one round. With --write FILE it replaces what lies between
 <!-- http:begin --> and <!-- http:end --> in FILE (inserting the section before '## HTTP'
 or at the end when the markers are missing); it always prints the section."""
 import argparse, glob, os, re, statistics, sys
 
 BEGIN, END = "<!-- http:begin -->", "<!-- http:end -->"
 SIZES = ["1k", "10k", "100k"]
-TARGETS = ["direct", "nginx", "plain", "translating"]
+TARGETS = ["direct", "nginx", "lua", "plain", "translating"]
+RATIOS = [("translating", "plain"), ("translating", "lua"), ("plain", "nginx"), ("plain", "direct"), ("nginx", "direct"),
+          ("lua", "nginx")]
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
@@ -86,11 +89,11 @@ def main():
     out.append("")
     out.append("Ratios of req/s, each within one round, min / **median** / max over the rounds:")
     out.append("")
-    out.append("| size | translating/plain | plain/direct | nginx/direct |")
-    out.append("|---|---:|---:|---:|")
+    out.append("| size | " + " | ".join(f"{num}/{den}" for num, den in RATIOS) + " |")
+    out.append("|---|" + "---:|" * len(RATIOS))
     for size in SIZES:
         cells = []
-        for num, den in [("translating", "plain"), ("plain", "direct"), ("nginx", "direct")]:
+        for num, den in RATIOS:
             ratios = [runs[(r, size, num)]["rps"] / runs[(r, size, den)]["rps"] for r in rounds]
             cells.append(f"{min(ratios):.2f} / **{statistics.median(ratios):.2f}** / {max(ratios):.2f}")
         out.append(f"| {size} | " + " | ".join(cells) + " |")

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The HTTP benchmark, one command: requests/s, p50 and p99 of four targets over the same
+# The HTTP benchmark, one command: requests/s, p50 and p99 of five targets over the same
 # upstream, on loopback, with wrk (installed from Debian if missing):
 #   direct       the upstream itself (bench/http/FastUpstream.java, Reactor Netty, fixed JSON);
 #   nginx        nginx (Debian's package) as a reverse proxy to it, keepalive to the upstream;
+#   lua          the peer a Kong or APISIX user would build: nginx with Debian's Lua module and
+#                lua-cjson translating as the translating route does, with the same map
+#                (bench/http/lua-peer/: translate.lua and its nginx.conf template);
 #   plain        the gateway's route with no rules (bench/http/suite-maps/suite.yaml);
 #   translating  the gateway's route translating the path, the query, the request body and
 #                the response body (20 / 182 / 1,802 identifiers at 1 / 10 / 100 KB).
@@ -11,7 +14,8 @@
 # size and target, the order of the targets rotating), after a warm-up of each; ratios are
 # taken within a round. Writes the table between <!-- http:begin --> and <!-- http:end -->
 # in docs/BENCHMARKS.md; raw wrk outputs stay in bench/http/target/.
-#   bench/http/suite.sh [rounds] [seconds]      (3 10: about 10 minutes on 2 cores)
+#   bench/http/suite.sh [rounds] [seconds]      (3 10: about 13 minutes on 2 cores)
+# BENCH_NO_BUILD=1 uses the gateway as last built by this script.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-3}
@@ -24,12 +28,23 @@ started_at=$(date +%s)
 bench_processes
 install_missing wrk nginx
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
-build_gateway
+lua_module=/usr/lib/nginx/modules/ngx_http_lua_module.so
+if [ ! -f $lua_module ] || ! dpkg -s lua-cjson >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then apt-get install -y libnginx-mod-http-lua lua-cjson; else sudo apt-get install -y libnginx-mod-http-lua lua-cjson; fi
+fi
+if [ "${BENCH_NO_BUILD:-}" = 1 ] && [ -s gateway/target/bench-classpath.txt ]; then
+  echo "== BENCH_NO_BUILD=1: the gateway as last built" >&2
+else
+  echo "== building the gateway" >&2
+  # package, not install: ~/.m2 may be shared with other builds
+  ./mvnw -B -q -pl gateway -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/bench-classpath.txt
+fi
+jar=$(ls gateway/target/gateway-*.jar | grep -v -e sources -e javadoc -e plain | head -1)
 
 out=$PWD/bench/http/target
 rm -rf "$out"; mkdir -p "$out"
 tmp=$bench_tmp
-up_port=$(free_port); gw_port=$(free_port); nginx_port=$(free_port)
+up_port=$(free_port); gw_port=$(free_port); nginx_port=$(free_port); lua_port=$(free_port)
 
 echo "== upstream on $up_port" >&2
 start_upstream "$up_port" "$out/upstream.log"
@@ -72,50 +87,68 @@ cp "$tmp/nginx.conf" "$out/nginx.conf"
 "$nginx_bin" -c "$tmp/nginx.conf" -p "$tmp/nginx"
 wait_for "http://127.0.0.1:$nginx_port/1k/games/1001"
 
+echo "== Lua peer on $lua_port" >&2
+# the gateway's own map, as JSON for lua-cjson: the same table and rules as the translating route
+python3 -c 'import json, sys, yaml; json.dump(yaml.safe_load(open(sys.argv[1])), open(sys.argv[2], "w"))' \
+  "$(suite_maps "$up_port")/suite.yaml" "$tmp/suite-map.json"
+mkdir -p "$tmp/lua-nginx"
+sed -e "s#@TMP@#$tmp#g; s#@OUT@#$out#g; s#@LUA_DIR@#$PWD/bench/http/lua-peer#g; s#@MAP_JSON@#$tmp/suite-map.json#g" \
+  -e "s#@UPSTREAM_PORT@#$up_port#g; s#@PORT@#$lua_port#g" bench/http/lua-peer/nginx.conf > "$tmp/lua-nginx.conf"
+cp "$tmp/lua-nginx.conf" "$out/lua-nginx.conf"
+"$nginx_bin" -c "$tmp/lua-nginx.conf" -p "$tmp/lua-nginx"
+bench_pids+=("$(cat "$tmp/lua-nginx.pid")")
+curl -fsS -o /dev/null -H 'X-Api-Key: bench-key' "http://127.0.0.1:$lua_port/translating/1k/games/1" \
+  || { echo "the Lua peer does not answer: $out/lua-nginx-error.log" >&2; exit 1; }
+
 url() { # target size
   case $1 in
     direct) echo "http://127.0.0.1:$up_port/$2/games/1001?gameCode=1001" ;;
     nginx) echo "http://127.0.0.1:$nginx_port/$2/games/1001?gameCode=1001" ;;
     plain) echo "http://127.0.0.1:$gw_port/plain/$2/games/1001?gameCode=1001" ;;
     translating) echo "http://127.0.0.1:$gw_port/translating/$2/games/1?gameCode=1" ;;
+    lua) echo "http://127.0.0.1:$lua_port/translating/$2/games/1?gameCode=1" ;;
   esac
 }
-body() { [ "$1" = translating ] && echo "$tmp/bodies/request-web-support.json" || echo "$tmp/bodies/request-game-dept.json"; }
+translates() { [ "$1" = translating ] || [ "$1" = lua ]; }
+body() { translates "$1" && echo "$tmp/bodies/request-web-support.json" || echo "$tmp/bodies/request-game-dept.json"; }
 
 echo "== checking every target's answers" >&2
 same_json() { python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1])) == json.load(open(sys.argv[2])) else 1)' "$1" "$2"; }
 for size in 1k 10k 100k; do
-  for target in direct nginx plain translating; do
+  for target in direct nginx plain translating lua; do
     curl -fsS -XPOST -H 'Content-Type: application/json' -H 'X-Api-Key: bench-key' --data-binary @"$(body $target)" \
       "$(url $target $size)" -o "$tmp/answer.json"
-    if [ $target = translating ]; then
+    if translates $target; then
       expected="$tmp/bodies/$size-web-support.json"
       # the upstream keeps the last body it received: the request body translated to game-dept
       curl -fsS "http://127.0.0.1:$up_port/last-body" -o "$tmp/forwarded.json"
       same_json "$tmp/forwarded.json" "$tmp/bodies/request-game-dept.json" \
-        || { echo "translating: the upstream received an untranslated request body" >&2; exit 1; }
+        || { echo "$target: the upstream received an untranslated request body" >&2; exit 1; }
+      cp "$tmp/answer.json" "$tmp/answer-$size-$target.json"
     else
       curl -fsS "http://127.0.0.1:$up_port/$size/games/1001" -o "$tmp/expected.json"; expected="$tmp/expected.json"
     fi
     same_json "$tmp/answer.json" "$expected" || { echo "$target $size: unexpected answer" >&2; exit 1; }
   done
+  same_json "$tmp/answer-$size-translating.json" "$tmp/answer-$size-lua.json" \
+    || { echo "$size: the Lua peer's answer differs from the gateway's" >&2; exit 1; }
 done
-echo "   all answers as expected (translating: request body, path, query and response body)" >&2
+echo "   all answers as expected (translating and lua: request body, path, query and response body; lua's answers equal the gateway's)" >&2
 
 run() { # target size file
   BODY=$(body "$1") wrk "${wrk_args[@]}" -s bench/http/post.lua -H 'X-Api-Key: bench-key' "$(url "$1" "$2")" > "$3"
   awk -v t="$1" -v s="$2" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx|Socket errors/ {e=e " " $0}
     END {printf "   %-5s %-12s %10s req/s  p50 %-8s p99 %-8s%s\n", s, t, rps, p50, p99, e}' "$3" >&2
 }
-targets=(direct nginx plain translating)
+targets=(direct nginx lua plain translating)
 echo "== warm-up, ${seconds} s per size and target" >&2
 for size in 1k 10k 100k; do for target in "${targets[@]}"; do run $target $size "$out/warmup-$size-$target.txt"; done; done
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for round in $(seq 1 "$rounds"); do
   echo "== round $round of $rounds" >&2
   for size in 1k 10k 100k; do
-    for i in 0 1 2 3; do
-      target=${targets[$(( (i + round - 1) % 4 ))]}
+    for i in 0 1 2 3 4; do
+      target=${targets[$(( (i + round - 1) % 5 ))]}
       run $target $size "$out/r$round-$size-$target.txt"
     done
   done
@@ -130,7 +163,8 @@ flags=$(grep -o -- '-XX:.*' "$out/jvm.txt" | head -1 | sed 's/ *-XX:+PrintComman
   echo "- Machine: $(machine_line); wrk, the upstream, nginx and the gateway share them (and the machine may be shared with other work)."
   echo "- Gateway JVM: $jvm_version; \`$jvm_flags\` (all flags: \`$flags\`); the upstream is a second JVM with default flags."
   echo "- nginx $("$nginx_bin" -v 2>&1 | sed 's#.*/##'): \`worker_processes auto\`, \`keepalive 64\` to the upstream, buffering in memory (\`bench/http/target/nginx.conf\`)."
-  echo "- Load: \`wrk ${wrk_args[*]} -s bench/http/post.lua\` ($(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')), a POST of a 1 KB JSON body to \`/<size>/games/<code>?gameCode=<code>\`, answered by 1,024 / 10,240 / 102,400 bytes of JSON; the translating route translates the path segment, the query parameter, the request body's 20 identifiers and the answer's 20 / 182 / 1,802. Before measuring, the script checks that every target gives the expected answer and that the upstream received the translated request body."
+  echo "- Lua peer: a second nginx, the same settings plus Debian's lua-nginx-module $(dpkg-query -W -f '${Version}' libnginx-mod-http-lua) (LuaJIT $(dpkg-query -W -f '${Version}' libluajit2-5.1-2 2>/dev/null || dpkg-query -W -f '${Version}' libluajit-5.1-2 2>/dev/null)) and lua-cjson $(dpkg-query -W -f '${Version}' lua-cjson): \`bench/http/lua-peer/translate.lua\` reads the suite's map (the same table and rules as the translating route), decodes the request body with cjson, translates and re-encodes it, sends it upstream by a subrequest, and does the same to the answer (\`bench/http/target/lua-nginx.conf\`)."
+  echo "- Load: \`wrk ${wrk_args[*]} -s bench/http/post.lua\` ($(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')), a POST of a 1 KB JSON body to \`/<size>/games/<code>?gameCode=<code>\`, answered by 1,024 / 10,240 / 102,400 bytes of JSON; the translating route translates the path segment, the query parameter, the request body's 20 identifiers and the answer's 20 / 182 / 1,802, and so does the Lua peer. Before measuring, the script checks that every target gives the expected answer, that the upstream received the translated request body, and that the Lua peer's answers equal the gateway's (as JSON)."
 } > "$out/context.md"
 
 python3 bench/http/report.py "$out" --rounds "$rounds" --seconds "$seconds" --context "$out/context.md" --write docs/BENCHMARKS.md \
