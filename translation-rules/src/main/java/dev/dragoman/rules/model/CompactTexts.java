@@ -260,6 +260,8 @@ final class CompactTexts {
         return i == 0;
     }
 
+    // One sameLong per form of the text, written out for the same reason as Column's finds: they run per probe.
+
     /** {@link #sameLong(long, String)} for {@code chars[offset, offset + length)}. */
     static boolean sameLong(long value, char[] chars, int offset, int length) {
         int i = offset + length;

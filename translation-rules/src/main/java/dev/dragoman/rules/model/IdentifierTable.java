@@ -127,6 +127,9 @@ public final class IdentifierTable {
             }
         }
 
+        // The three finds (String, char[], UTF-8 bytes) each write their probe out: one probe taking
+        // a comparison would cost a call per slot on the engine's hot path, for a dozen lines saved.
+
         /**
          * The row whose value has the text held in {@code chars[offset, offset + length)}, or -1:
          * {@link #find(String)} without making a String, for the parser's own buffer. The hash
