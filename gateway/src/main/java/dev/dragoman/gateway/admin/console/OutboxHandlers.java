@@ -77,10 +77,9 @@ final class OutboxHandlers {
             Instant now = now();
             OutboxQuery query;
             try {
-                query = form.query();
+                query = form.outboxQuery();
             } catch (IllegalArgumentException e) {
-                return Optional.of(new OutboxList(0, null, List.of(), now.toString(), "", form.query(form.cursor(), form.trail()), null,
-                        null, form.page(), e.getMessage()));
+                return Optional.of(new OutboxList(0, null, List.of(), now.toString(), "", form.query(), null, null, form.first(), form.page(), e.getMessage()));
             }
             OutboxPage page = listing.page(query, now);
             String stamp = Integer.toHexString(Objects.hash(page.copies(), page.depth()));
@@ -88,8 +87,8 @@ final class OutboxHandlers {
                 return Optional.<OutboxList>empty();
             }
             return Optional.of(new OutboxList(page.depth(), page.oldestPendingAge() == null ? null : words(page.oldestPendingAge()),
-                    page.copies().stream().map(Row::of).toList(), now.toString(), stamp, form.query(form.cursor(), form.trail()),
-                    page.next() == null ? null : form.next(page.next()), form.previous(), form.page(), null));
+                    page.copies().stream().map(Row::of).toList(), now.toString(), stamp, form.query(),
+                    page.next() == null ? null : form.next(page.next()), form.previous(), form.first(), form.page(), null));
         }).flatMap(list -> list.isEmpty() ? ServerResponse.noContent().build()
                 : ServerResponse.ok().render("console/outbox-list", Map.of("list", list.get())));
     }
@@ -174,15 +173,15 @@ final class OutboxHandlers {
     }
 
     /** A page of the list as the template shows it. */
-    record OutboxList(long depth, String oldestPendingAge, List<Row> copies, String now, String stamp, String query, String next,
-            String previous, int page, String error) {
+    public record OutboxList(long depth, String oldestPendingAge, List<Row> copies, String now, String stamp, String query, String next,
+            String previous, String first, int page, String error) {
     }
 
     /**
      * A copy; {@code resendable} for expired and rejected ones, the only ones a re-send takes;
      * the next attempt only while it is not finished.
      */
-    record Row(long id, String kind, String type, String sagaId, String receiver, String status, int attempts, String deadline,
+    public record Row(long id, String kind, String type, String sagaId, String receiver, String status, int attempts, String deadline,
             String nextAttemptAt, String lastError, String finishedAt, int resends, boolean resendable) {
 
         static Row of(OutboxCopy copy) {
@@ -194,7 +193,7 @@ final class OutboxHandlers {
     }
 
     /** What became of one copy of a re-send. */
-    record Outcome(long id, String result, String reason, String deadline, String previousStatus) {
+    public record Outcome(long id, String result, String reason, String deadline, String previousStatus) {
 
         static Outcome of(ResendOutcome outcome) {
             return new Outcome(outcome.id(), outcome.result(), outcome.reason(), SagaViews.text(outcome.deadline()),
@@ -203,17 +202,17 @@ final class OutboxHandlers {
     }
 
     /** The filters as the browser sends them, and the trail of cursors back to the first page. */
-    record OutboxForm(List<String> statuses, String receiver, String type, String cursor, List<String> trail) {
+    public record OutboxForm(List<String> statuses, String receiver, String type, String cursor, List<String> trail, int page) {
 
         static OutboxForm of(MultiValueMap<String, String> query) {
             String trail = SagaQuery.field(query, "trail");
             return new OutboxForm(query.getOrDefault("status", List.of()).stream().filter(s -> !s.isBlank()).toList(),
                     SagaQuery.field(query, "receiver"), SagaQuery.field(query, "type"), SagaQuery.field(query, "cursor"),
-                    trail.isEmpty() ? List.of() : List.of(trail.split(",")));
+                    trail.isEmpty() ? List.of() : List.of(trail.split(",")), SagaQuery.page(SagaQuery.field(query, "page")));
         }
 
         /** @throws IllegalArgumentException naming the status or cursor that cannot be used */
-        OutboxQuery query() {
+        OutboxQuery outboxQuery() {
             Set<CopyStatus> wanted = EnumSet.noneOf(CopyStatus.class);
             statuses.forEach(word -> wanted.add(CopyStatus.ofWord(word.strip())));
             Long after = null;
@@ -231,7 +230,7 @@ final class OutboxHandlers {
         String next(long nextCursor) {
             List<String> longer = new ArrayList<>(trail);
             longer.add(cursor.isEmpty() ? SagaQuery.FIRST_PAGE : cursor);
-            return query(Long.toString(nextCursor), longer);
+            return query(Long.toString(nextCursor), SagaQuery.last(longer), page + 1);
         }
 
         String previous() {
@@ -239,14 +238,19 @@ final class OutboxHandlers {
                 return null;
             }
             String back = trail.get(trail.size() - 1);
-            return query(back.equals(SagaQuery.FIRST_PAGE) ? "" : back, trail.subList(0, trail.size() - 1));
+            return query(back.equals(SagaQuery.FIRST_PAGE) ? "" : back, trail.subList(0, trail.size() - 1), page - 1);
         }
 
-        int page() {
-            return trail.size() + 1;
+        String first() {
+            return page == 1 && cursor.isEmpty() ? null : query("", List.of(), 1);
         }
 
-        String query(String pageCursor, List<String> pageTrail) {
+        /** This page's query. */
+        public String query() {
+            return query(cursor, trail, page);
+        }
+
+        String query(String pageCursor, List<String> pageTrail, int number) {
             List<String> parts = new ArrayList<>();
             statuses.forEach(status -> parts.add("status=" + Uris.encode(status)));
             if (!receiver.isEmpty()) {
@@ -260,6 +264,9 @@ final class OutboxHandlers {
             }
             if (!pageTrail.isEmpty()) {
                 parts.add("trail=" + Uris.encode(String.join(",", pageTrail)));
+            }
+            if (number > 1) {
+                parts.add("page=" + number);
             }
             return String.join("&", parts);
         }

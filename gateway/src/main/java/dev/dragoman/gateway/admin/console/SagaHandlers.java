@@ -70,12 +70,13 @@ final class SagaHandlers {
             try {
                 search = query.search();
             } catch (SagaQuery.Invalid | IllegalArgumentException e) {
-                return Optional.of(new SagaViews.SagaList(java.util.List.of(), now().toString(), stamp, query.query(), null, null, query.page(),
-                        e.getMessage()));
+                return Optional.of(new SagaViews.SagaList(java.util.List.of(), now().toString(), stamp, query.query(), null, null,
+                        query.first(), query.page(), e.getMessage()));
             }
             SagaPage page = searches.search(search);
             return Optional.of(new SagaViews.SagaList(page.sagas().stream().map(SagaViews.Row::of).toList(), now().toString(), stamp,
-                    query.query(), page.next() == null ? null : query.next(page.next().encode()), query.previous(), query.page(), null));
+                    query.query(), page.next() == null ? null : query.next(page.next().encode()), query.previous(), query.first(), query.page(),
+                    null));
         }).flatMap(list -> list.isEmpty() ? ServerResponse.noContent().build()
                 : ServerResponse.ok().render("console/saga-list", Map.of("list", list.get())));
     }

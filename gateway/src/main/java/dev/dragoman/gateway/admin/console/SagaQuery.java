@@ -19,12 +19,17 @@ import org.springframework.util.MultiValueMap;
  * The sagas tab's form as the browser sends it (empty fields are "any", statuses are checkboxes,
  * times are {@code datetime-local} values read as UTC) and where the reader is in the pages: the
  * cursor of this page and the trail of cursors before it, so that "previous" needs no count of
- * rows to skip either.
+ * rows to skip either. The trail keeps the last {@value #TRAIL} pages only: the cursors travel in
+ * the links' query, which the server reads up to a few kilobytes; further back is the first page.
  *
  * @param trail the cursors of the pages before this one, oldest first; {@code -} stands for the first page
+ * @param page this page's number, counting from 1
  */
-record SagaQuery(List<String> statuses, String saga, String sagaid, String from, String to, String order, String cursor,
-        List<String> trail) {
+public record SagaQuery(List<String> statuses, String saga, String sagaid, String from, String to, String order, String cursor,
+        List<String> trail, int page) {
+
+    /** How many pages back "previous" goes. */
+    static final int TRAIL = 20;
 
     /** A field the search cannot take, in words for the form. */
     static final class Invalid extends RuntimeException {
@@ -42,7 +47,20 @@ record SagaQuery(List<String> statuses, String saga, String sagaid, String from,
             trail.addAll(List.of(text.split(",")));
         }
         return new SagaQuery(query.getOrDefault("status", List.of()).stream().filter(s -> !s.isBlank()).toList(), field(query, "saga"),
-                field(query, "sagaid"), field(query, "from"), field(query, "to"), field(query, "order"), field(query, "cursor"), trail);
+                field(query, "sagaid"), field(query, "from"), field(query, "to"), field(query, "order"), field(query, "cursor"), trail,
+                page(field(query, "page")));
+    }
+
+    static int page(String text) {
+        try {
+            return Math.max(1, Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    static List<String> last(List<String> trail) {
+        return trail.size() <= TRAIL ? trail : trail.subList(trail.size() - TRAIL, trail.size());
     }
 
     /** @throws Invalid naming the field that cannot be used */
@@ -77,15 +95,15 @@ record SagaQuery(List<String> statuses, String saga, String sagaid, String from,
     }
 
     /** This page's query string, without the {@code shown} stamp. */
-    String query() {
-        return query(cursor, trail);
+    public String query() {
+        return query(cursor, trail, page);
     }
 
     /** The next page's query: this page's cursor joins the trail. */
     String next(String nextCursor) {
         List<String> longer = new ArrayList<>(trail);
         longer.add(cursor.isEmpty() ? FIRST_PAGE : cursor);
-        return query(nextCursor, longer);
+        return query(nextCursor, last(longer), page + 1);
     }
 
     /** The previous page's query, or null on the first page. */
@@ -94,15 +112,15 @@ record SagaQuery(List<String> statuses, String saga, String sagaid, String from,
             return null;
         }
         String back = trail.get(trail.size() - 1);
-        return query(back.equals(FIRST_PAGE) ? "" : back, trail.subList(0, trail.size() - 1));
+        return query(back.equals(FIRST_PAGE) ? "" : back, trail.subList(0, trail.size() - 1), page - 1);
     }
 
-    /** Which page this is, counting from 1. */
-    int page() {
-        return trail.size() + 1;
+    /** The first page's query, or null on the first page. */
+    String first() {
+        return page == 1 && cursor.isEmpty() ? null : query("", List.of(), 1);
     }
 
-    private String query(String pageCursor, List<String> pageTrail) {
+    private String query(String pageCursor, List<String> pageTrail, int number) {
         List<String> parts = new ArrayList<>();
         statuses.forEach(status -> parts.add("status=" + Uris.encode(status)));
         add(parts, "saga", saga);
@@ -112,6 +130,9 @@ record SagaQuery(List<String> statuses, String saga, String sagaid, String from,
         add(parts, "order", order);
         add(parts, "cursor", pageCursor);
         add(parts, "trail", String.join(",", pageTrail));
+        if (number > 1) {
+            parts.add("page=" + number);
+        }
         return String.join("&", parts);
     }
 

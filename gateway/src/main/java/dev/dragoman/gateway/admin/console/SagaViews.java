@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** What the sagas tab's templates show, in the admin API's words ({@code timed-out}, {@code retrying}). */
-final class SagaViews {
+public final class SagaViews {
 
     private SagaViews() {
     }
@@ -23,11 +23,12 @@ final class SagaViews {
      * @param next the next page's query, or null on the last page
      * @param previous the previous page's query, or null on the first
      */
-    record SagaList(List<Row> sagas, String now, String stamp, String query, String next, String previous, int page, String error) {
+    public record SagaList(List<Row> sagas, String now, String stamp, String query, String next, String previous, String first, int page,
+            String error) {
     }
 
     /** A saga in the list; {@code deadline} counts down while it is open or confirming. */
-    record Row(String sagaId, String saga, String status, boolean open, String startedAt, String deadline, String endedAt) {
+    public record Row(String sagaId, String saga, String status, boolean open, String startedAt, String deadline, String endedAt) {
 
         static Row of(SagaState state) {
             return new Row(state.sagaId(), state.sagaName(), word(state.status()), !state.status().ended(), state.startedAt().toString(),
@@ -36,7 +37,7 @@ final class SagaViews {
     }
 
     /** A saga's page: participants, timeline and sent copies; {@code message} says what an abort did. */
-    record Page(String sagaId, String saga, String initiator, String status, boolean open, String startedAt, String deadline,
+    public record Page(String sagaId, String saga, String initiator, String status, boolean open, String startedAt, String deadline,
             String endedAt, String now, List<Participant> participants, List<Line> timeline, List<Sent> sent, String stamp,
             String message) {
 
@@ -49,14 +50,14 @@ final class SagaViews {
         }
     }
 
-    record Participant(String context, String status, boolean compensated) {
+    public record Participant(String context, String status, boolean compensated) {
 
         static Participant of(ParticipantState participant) {
             return new Participant(participant.context(), word(participant.status()), participant.compensated());
         }
     }
 
-    record Line(String at, String what, boolean late) {
+    public record Line(String at, String what, boolean late) {
 
         static Line of(TimelineEntry entry) {
             return new Line(entry.at().toString(), entry.what(), entry.late());
@@ -64,7 +65,7 @@ final class SagaViews {
     }
 
     /** A copy the saga sent (a start event's copies, its outcome, its compensations). */
-    record Sent(long id, String kind, String type, String receiver, String status, int attempts, String deadline, String nextAttemptAt,
+    public record Sent(long id, String kind, String type, String receiver, String status, int attempts, String deadline, String nextAttemptAt,
             String lastError, String finishedAt) {
 
         static Sent of(DeliveryRecord record) {
