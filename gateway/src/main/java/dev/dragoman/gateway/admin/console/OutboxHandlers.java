@@ -106,9 +106,7 @@ final class OutboxHandlers {
                 Instant deadline = deadline(form, now);
                 model.put("outcomes", resend.resend(copies, deadline, now).stream().map(Outcome::of).toList());
                 model.put("deadline", deadline.toString());
-            } catch (InvalidResendException e) {
-                model.put("error", e.getMessage());
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidResendException | IllegalArgumentException e) {
                 model.put("error", e.getMessage());
             }
             return model;

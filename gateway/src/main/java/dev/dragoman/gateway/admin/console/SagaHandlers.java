@@ -15,7 +15,9 @@ import dev.dragoman.rules.model.Saga;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -53,7 +55,7 @@ final class SagaHandlers {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("form", query);
         model.put("names", models.current().model().sagas().stream().map(Saga::name).toList());
-        model.put("statuses", java.util.Arrays.stream(SagaStatus.values()).map(SagaViews::word).toList());
+        model.put("statuses", Arrays.stream(SagaStatus.values()).map(SagaViews::word).toList());
         return ServerResponse.ok().render("console/sagas", model);
     }
 
@@ -70,7 +72,7 @@ final class SagaHandlers {
             try {
                 search = query.search();
             } catch (SagaQuery.Invalid | IllegalArgumentException e) {
-                return Optional.of(new SagaViews.SagaList(java.util.List.of(), now().toString(), stamp, query.query(), null, null,
+                return Optional.of(new SagaViews.SagaList(List.of(), now().toString(), stamp, query.query(), null, null,
                         query.first(), query.page(), e.getMessage()));
             }
             SagaPage page = searches.search(search);
