@@ -1,5 +1,6 @@
 // The console's only script of its own: the admin key (session storage, sent as X-Api-Key on every
-// htmx request), the sign-in form, and the Cytoscape.js drawing of the map tab's elements.
+// htmx request), the sign-in form, the Cytoscape.js drawing of the map tab's elements, and the
+// sagas' countdowns.
 (function () {
   'use strict';
   var KEY = 'dragoman.console.adminKey';
@@ -143,6 +144,36 @@
     // For people reading it in the browser's console, and for the browser tests.
     window.dragomanMap = cy;
   }
+
+  // The time left of open sagas, counted here each second from the deadline and the server's "now"
+  // of the fragment (so a skewed browser clock does not matter); at zero it stops and says so.
+  function format(ms) {
+    var seconds = Math.floor(ms / 1000);
+    var h = Math.floor(seconds / 3600);
+    var m = Math.floor(seconds % 3600 / 60);
+    var s = seconds % 60;
+    return (h > 0 ? h + 'h ' : '') + (h > 0 || m > 0 ? m + 'm ' : '') + (s < 10 && (h > 0 || m > 0) ? '0' : '') + s + 's';
+  }
+
+  function tick() {
+    document.querySelectorAll('.countdown[data-deadline]').forEach(function (element) {
+      if (!element.dataset.drawnAt) {
+        element.dataset.drawnAt = String(Date.now());
+      }
+      var serverNow = Date.parse(element.dataset.now) + (Date.now() - Number(element.dataset.drawnAt));
+      var left = Math.max(0, Date.parse(element.dataset.deadline) - serverNow);
+      element.dataset.left = String(Math.floor(left / 1000));
+      element.textContent = left > 0 ? format(left) : 'deadline reached';
+      element.classList.toggle('over', left === 0);
+    });
+  }
+  setInterval(tick, 1000);
+  document.body.addEventListener('htmx:afterSettle', tick);
+
+  // The outbox list stops polling while a copy is ticked, so that a redraw never clears a selection.
+  window.dragomanOutboxIdle = function () {
+    return !document.querySelector('#outbox-list input[name="copy"]:checked');
+  };
 
   if (key()) {
     tryKey(key());

@@ -191,7 +191,9 @@ class ConsoleBrowserTests {
     void aCallersKeyAndNoKeyGetNoConsoleData() {
         List<String> fragments = List.of("/admin/console/map", "/admin/console/map/context?name=game-dept",
                 "/admin/console/map/route?id=web-support-to-game-dept",
-                "/admin/console/map/delivery?type=order.placed&from=order&to=payment", "/admin/console/try");
+                "/admin/console/map/delivery?type=order.placed&from=order&to=payment", "/admin/console/try", "/admin/console/sagas",
+                "/admin/console/sagas/list?status=open", "/admin/console/sagas/one?id=none", "/admin/console/outbox",
+                "/admin/console/outbox/list?status=expired");
         for (String fragment : fragments) {
             assertThat(gateway.get(fragment, gateway.keys.get("web-support")).statusCode()).as(fragment).isEqualTo(403);
             assertThat(gateway.get(fragment, null).statusCode()).as(fragment).isEqualTo(401);

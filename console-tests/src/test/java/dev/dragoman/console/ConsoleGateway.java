@@ -1,5 +1,11 @@
 package dev.dragoman.console;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.dragoman.gateway.DragomanApplication;
 import dev.dragoman.rules.ContextMaps;
 import dev.dragoman.test.EmbeddedGateway;
@@ -22,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The gateway in this JVM as the JUnit extension starts it ({@link EmbeddedGateway}), on a copy of
  * the example maps that a test may break, with known keys: {@code console-admin-key} for the admin
- * and {@code console-<context>-key} for each context.
+ * and {@code console-<context>-key} for each context. The contexts' inboxes are a WireMock server
+ * ({@link #inboxes}) that takes every copy ({@code 202}) until a test stubs an answer of its own.
  */
 final class ConsoleGateway implements AutoCloseable {
 
@@ -32,15 +39,17 @@ final class ConsoleGateway implements AutoCloseable {
     final Map<String, String> keys = new LinkedHashMap<>();
     private final ConfigurableApplicationContext gateway;
     final URI base;
+    final WireMockServer inboxes = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     ConsoleGateway(Path exampleMaps) {
         maps = copy(exampleMaps);
+        inboxes.start();
+        inboxes.stubFor(WireMock.post(urlPathMatching("/inbox/.*")).atPriority(10).willReturn(aResponse().withStatus(202)));
         List<String> args = EmbeddedGateway.arguments(maps, ADMIN_KEY, "console-tests");
         for (String context : ContextMaps.load(maps).orElseThrow().contexts().keySet()) {
             keys.put(context, "console-" + context + "-key");
-            // no test here delivers an event: the inboxes point at the discard port
-            args.addAll(EmbeddedGateway.contextArguments(context, keys.get(context), "http://127.0.0.1:9"));
+            args.addAll(EmbeddedGateway.contextArguments(context, keys.get(context), inboxes.baseUrl()));
         }
         gateway = new SpringApplicationBuilder(DragomanApplication.class).bannerMode(Banner.Mode.OFF).run(args.toArray(String[]::new));
         base = URI.create("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port"));
@@ -86,6 +95,12 @@ final class ConsoleGateway implements AutoCloseable {
         return send(request.build());
     }
 
+    /** Publishes a CloudEvent (structured JSON) as the context whose key this is. */
+    HttpResponse<String> publish(String key, String event) {
+        return send(HttpRequest.newBuilder(base.resolve("/events")).header("Content-Type", "application/cloudevents+json")
+                .header("X-Api-Key", key).POST(HttpRequest.BodyPublishers.ofString(event)).build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -100,6 +115,7 @@ final class ConsoleGateway implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
+        inboxes.stop();
         try (Stream<Path> files = Files.walk(maps)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

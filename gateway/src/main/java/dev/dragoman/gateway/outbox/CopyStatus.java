@@ -33,7 +33,8 @@ public enum CopyStatus {
         throw new IllegalArgumentException("'" + word + "' is no status; use pending, retrying, delivered, expired or rejected");
     }
 
-    static CopyStatus of(DeliveryStatus status, String lastError) {
+    /** The status of a copy whose store status and last error are these: pending with an error is retrying. */
+    public static CopyStatus of(DeliveryStatus status, String lastError) {
         return switch (status) {
             case PENDING -> lastError == null ? PENDING : RETRYING;
             case DELIVERED -> DELIVERED;
