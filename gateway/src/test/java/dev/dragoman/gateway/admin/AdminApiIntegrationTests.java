@@ -98,7 +98,10 @@ class AdminApiIntegrationTests {
                 .jsonPath("$.lastReload.outcome").isEqualTo("LOADED")
                 .jsonPath("$.links.model").isEqualTo("/admin/model")
                 .jsonPath("$.links.reload").isEqualTo("/admin/reload")
-                .jsonPath("$.links.translate").isEqualTo("/admin/translate");
+                .jsonPath("$.links.translate").isEqualTo("/admin/translate")
+                .jsonPath("$.links.outbox").isEqualTo("/admin/outbox")
+                .jsonPath("$.links.openapi").isEqualTo("/admin/openapi")
+                .jsonPath("$.links.console").isEqualTo("/console/");
     }
 
     @Test
