@@ -46,9 +46,12 @@ for store in h2 pg; do
   fi
   echo "== $store: storing $sagas sagas" >&2
   java -cp "$classpath" bench/console/SeedSagas.java "$url" "$user" "$sagas" | tee "$out/seed-$store.txt"
+  # The seeded sagas end up to 30 days ago: the default retention (7 days) would delete them while
+  # the pages are timed, and every deletion changes what is timed.
   echo "== $store: gateway on $gw_port" >&2
   java $jvm_flags -jar "$jar" --server.port="$gw_port" --dragoman.context-maps=bench/console/maps "${store_args[@]}" \
     --dragoman.callers.order.api-keys=bench-key --dragoman.admin.api-keys=bench-admin-key --dragoman.reload.watch=false --logging.level.root=warn \
+    --dragoman.events.retention=P3650D \
     > "$out/gateway-$store.log" 2>&1 & gw_pid=$!; bench_pids+=($gw_pid)
   wait_for "$gw/actuator/health"
   java bench/console/PageTimes.java "$gw" bench-admin-key "$samples" "$out/times-$store.txt"
