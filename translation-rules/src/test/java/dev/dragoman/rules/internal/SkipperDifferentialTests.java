@@ -105,12 +105,24 @@ class SkipperDifferentialTests {
 
     /** Reading a container whole: Jackson's skipChildren and the skipping parser agree on refusal and on where it ends. */
     private static void sameAsJackson(byte[] bytes, long seed) {
-        Object expected = read(jackson(), bytes, false);
+        // 0xFF is never UTF-8, so such a document is malformed: refused. Jackson agrees but for a member
+        // name of one short name's length once it has seen that name, even earlier in the same document
+        // (its symbol table pads names with 0xFF; JsonSkipper's comment): there Jackson is not the oracle.
+        Object expected = indexOf(bytes, (byte) 0xFF) >= 0 ? "refused" : read(jackson(), bytes, false);
         Object actual = read(SKIPPING, bytes, true);
         String shown = new String(bytes, UTF_8);
         assertThat(actual).as("seed %d (rerun with -Dfuzz.seed=%d -Dfuzz.cases=1): %s\n  hex %s", seed, seed,
                 shown.length() > 2_000 ? shown.substring(0, 2_000) + "..." : shown,
                 bytes.length > 1_000 ? "(long)" : HexFormat.of().formatHex(bytes)).isEqualTo(expected);
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** {@code "refused"}, or the byte offset just past the skipped container; the input must end after it. */
