@@ -33,6 +33,13 @@ final class ConsoleBrowser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        for (String program : new String[] {CHROMIUM, CHROMEDRIVER}) {
+            if (!Files.isExecutable(Path.of(program))) {
+                throw new IllegalStateException("the console's browser tests need Debian's chromium and chromedriver, and " + program
+                        + " is not there: sudo apt-get install chromium chromium-driver (.ci/run does), or point"
+                        + " -Dconsole.chromium / -Dconsole.chromedriver at yours");
+            }
+        }
         service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
