@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,40 +21,14 @@ import org.openqa.selenium.support.ui.Select;
  * demo's six contexts, a context's declarations, Try it, a refused reload, and what a caller's key
  * gets (nothing).
  */
-class ConsoleBrowserTests {
+class ConsoleBrowserTests extends ConsoleInBrowser {
 
     private static final Set<String> DEMO_CONTEXTS = Set.of("game-dept", "web-support", "order", "product", "payment", "shipping");
 
-    private static ConsoleGateway gateway;
-    private static ConsoleBrowser browser;
-
-    @BeforeAll
-    static void start() {
-        gateway = new ConsoleGateway(Path.of(System.getProperty("dragoman.example-maps", "../context-maps")));
-        browser = new ConsoleBrowser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
-
-    /**
-     * Each test starts signed out: the key lives in the tab's session storage, which this empties on
-     * a page of the same origin that runs no script (a console page could still be keeping a key
-     * it was checking when the test before ended).
-     */
+    /** Each test starts signed out. */
     @BeforeEach
     void signedOut() {
-        browser.driver.get(gateway.url("/console/console.css"));
-        ((JavascriptExecutor) browser.driver).executeScript("sessionStorage.clear();");
-        browser.driver.get(gateway.url("/console/"));
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        signOut();
     }
 
     private void signIn(String key) {

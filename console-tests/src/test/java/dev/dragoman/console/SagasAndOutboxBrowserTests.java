@@ -12,12 +12,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -27,34 +24,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * down, is aborted from its page and its refund shows in the outbox; a copy that expired while its
  * receiver was down is re-sent with a new deadline and delivered.
  */
-class SagasAndOutboxBrowserTests {
+class SagasAndOutboxBrowserTests extends ConsoleInBrowser {
 
-    private static ConsoleGateway gateway;
-    private static ConsoleBrowser browser;
-
-    @BeforeAll
-    static void start() {
-        gateway = new ConsoleGateway(Path.of(System.getProperty("dragoman.example-maps", "../context-maps")));
-        browser = new ConsoleBrowser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
-
-    /** Signed in as the admin, on the map (see ConsoleBrowserTests#signedOut for why the key is cleared this way). */
+    /** Signed in as the admin, on the map. */
     @BeforeEach
     void signedIn() {
-        browser.driver.get(gateway.url("/console/console.css"));
-        ((JavascriptExecutor) browser.driver).executeScript("sessionStorage.clear();");
-        browser.driver.get(gateway.url("/console/"));
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        signOut();
         browser.driver.findElement(By.id("admin-key")).sendKeys(ConsoleGateway.ADMIN_KEY);
         browser.driver.findElement(By.id("sign-in-button")).click();
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("map-tab")));
