@@ -124,6 +124,33 @@ class CompositionLoadTests {
         assertThat(new dev.dragoman.rules.model.ContextModel(Map.of(), Map.of(), List.of(), List.of(), List.of()).compositions()).isEmpty();
     }
 
+    @Test
+    void check_aCompositionPathThatARoutesPatternAlsoMatches() {
+        write("maps.yaml", VIEW.replace("path: /views/games/{game.code}", "path: /support/views/{game.code}"));
+
+        MapChecks.Report report = MapChecks.check(dir);
+
+        assertThat(report.findings()).extracting(Finding::toString).containsExactly(dir.resolve("maps.yaml")
+                + ":4: compositions[0].path: unreachable: route ws-own's path /support/** also matches /support/views/{game.code}:"
+                + " requests there (any method) go to composition view, never to the route; give the composition a path of its own"
+                + " if that is not meant");
+    }
+
+    @Test
+    void diff_namesCompositionsAndWhatChangedInTheirParts() {
+        write("maps.yaml", VIEW);
+        dev.dragoman.rules.model.ContextModel before = ContextMaps.load(dir).model();
+        write("maps.yaml", VIEW.replace("timeout: PT2S", "timeout: PT3S").replace("id: view", "id: view2"));
+        dev.dragoman.rules.model.ContextModel renamed = ContextMaps.load(dir).model();
+        write("maps.yaml", VIEW.replace("timeout: PT2S", "timeout: PT3S"));
+        dev.dragoman.rules.model.ContextModel after = ContextMaps.load(dir).model();
+
+        assertThat(MapDiff.between(before, renamed)).extracting(MapDiff.Change::toString)
+                .containsExactly("- composition view", "+ composition view2");
+        assertThat(MapDiff.between(before, after)).extracting(MapDiff.Change::toString)
+                .containsExactly("~ composition view: part stats timeout PT2S -> PT3S");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("oneErrorEach")
     void load_oneErrorEach(String test, String maps, String where, String message, String hint) {
