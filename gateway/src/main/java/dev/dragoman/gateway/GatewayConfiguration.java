@@ -1,5 +1,6 @@
 package dev.dragoman.gateway;
 
+import dev.dragoman.gateway.compose.CompositionRoutes;
 import dev.dragoman.gateway.config.DragomanProperties;
 import dev.dragoman.gateway.filter.HeaderSpellingsFilter;
 import dev.dragoman.gateway.metrics.TranslationMetrics;
@@ -19,10 +20,13 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
 
 /** Wires the served model, the callers, the routes and the error answers. */
 @Configuration(proxyBeanMethods = false)
@@ -78,6 +82,18 @@ class GatewayConfiguration {
     @Bean
     ContextMapRoutes contextMapRoutes(ModelHolder models, CallerKeys keys, DragomanProperties properties, TranslationMetrics metrics) {
         return new ContextMapRoutes(models, keys, properties.maxBodySize().toBytes(), metrics);
+    }
+
+    /**
+     * Compositions fetch their parts with the gateway's own Reactor Netty client (pool, connect
+     * timeout) and, when a part declares no timeout, the routes' response timeout.
+     */
+    @Bean
+    CompositionRoutes compositionRoutes(ModelHolder models, CallerKeys keys, DragomanProperties properties, HttpClient gatewayHttpClient,
+            HttpClientProperties httpClient) {
+        WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(gatewayHttpClient)).build();
+        Duration timeout = httpClient.getResponseTimeout() != null ? httpClient.getResponseTimeout() : Duration.ofSeconds(30);
+        return new CompositionRoutes(models, keys, client, properties.maxBodySize().toBytes(), timeout);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.dragoman.rules;
 
+import dev.dragoman.rules.internal.CompositionReach;
 import dev.dragoman.rules.internal.ConceptUse;
 import dev.dragoman.rules.internal.Locations;
 import dev.dragoman.rules.internal.RuleReach;
@@ -48,6 +49,7 @@ public final class MapChecks {
         findings.addAll(TableRoundTrips.check(model, where));
         findings.addAll(RuleReach.check(model, where));
         findings.addAll(ConceptUse.check(model, where));
+        findings.addAll(CompositionReach.check(model, where));
         return findings;
     }
 }

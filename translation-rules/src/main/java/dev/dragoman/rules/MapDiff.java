@@ -1,6 +1,8 @@
 package dev.dragoman.rules;
 
 import dev.dragoman.rules.model.BoundedContext;
+import dev.dragoman.rules.model.Composition;
+import dev.dragoman.rules.model.CompositionPart;
 import dev.dragoman.rules.model.Concept;
 import dev.dragoman.rules.model.ContextModel;
 import dev.dragoman.rules.model.EventRoute;
@@ -42,7 +44,7 @@ public final class MapDiff {
     private MapDiff() {
     }
 
-    /** Every change from {@code before} to {@code after}, in declaration order: contexts, concepts, routes, events, sagas. */
+    /** Every change from {@code before} to {@code after}, in declaration order: contexts, concepts, routes, events, sagas, compositions. */
     public static List<Change> between(ContextModel before, ContextModel after) {
         MapDiff diff = new MapDiff();
         diff.named("context", before.contexts(), after.contexts(), diff::context);
@@ -50,6 +52,8 @@ public final class MapDiff {
         diff.named("route", byKey(before.routes(), Route::id), byKey(after.routes(), Route::id), diff::route);
         diff.named("event", byKey(before.events(), MapDiff::eventName), byKey(after.events(), MapDiff::eventName), diff::event);
         diff.named("saga", byKey(before.sagas(), Saga::name), byKey(after.sagas(), Saga::name), diff::saga);
+        diff.named("composition", byKey(before.compositions(), Composition::id), byKey(after.compositions(), Composition::id),
+                diff::composition);
         return List.copyOf(diff.changes);
     }
 
@@ -209,6 +213,28 @@ public final class MapDiff {
         if (!before.deliver().equals(after.deliver())) {
             changes.add(new Change('~', "event", name, "deliveries " + before.deliver().stream().map(d -> d.to() + d.data()).toList()
                     + " -> " + after.deliver().stream().map(d -> d.to() + d.data()).toList()));
+        }
+    }
+
+    private void composition(String id, Composition before, Composition after) {
+        changed("composition", id, "for", before.context(), after.context());
+        changed("composition", id, "path", before.path().text(), after.path().text());
+        changed("composition", id, "parts", before.parts().stream().map(CompositionPart::name).toList(),
+                after.parts().stream().map(CompositionPart::name).toList());
+        Map<String, CompositionPart> old = new LinkedHashMap<>();
+        before.parts().forEach(p -> old.put(p.name(), p));
+        for (CompositionPart part : after.parts()) {
+            CompositionPart was = old.get(part.name());
+            if (was != null) {
+                String at = "part " + part.name() + " ";
+                changed("composition", id, at + "route", was.route(), part.route());
+                changed("composition", id, at + "path", was.target().text(), part.target().text());
+                changed("composition", id, at + "select", was.select() == null ? null : was.select().text(),
+                        part.select() == null ? null : part.select().text());
+                changed("composition", id, at + "into", was.into().text(), part.into().text());
+                changed("composition", id, at + "required", was.required(), part.required());
+                changed("composition", id, at + "timeout", was.timeout(), part.timeout());
+            }
         }
     }
 

@@ -124,7 +124,7 @@ class LoaderErrorTests {
                         """,
                         "maps.yaml:2: version",
                         is("unknown key 'version'"),
-                        is("declared keys here: concepts, contexts, events, routes, sagas")),
+                        is("declared keys here: compositions, concepts, contexts, events, routes, sagas")),
                 row("load_unknownKey_nested", """
                         routes:
                           - id: r

@@ -3,6 +3,8 @@ package dev.dragoman.gateway.admin;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.dragoman.gateway.model.ServedModel;
 import dev.dragoman.rules.model.BoundedContext;
+import dev.dragoman.rules.model.Composition;
+import dev.dragoman.rules.model.CompositionPart;
 import dev.dragoman.rules.model.Concept;
 import dev.dragoman.rules.model.ContextModel;
 import dev.dragoman.rules.model.Delivery;
@@ -26,7 +28,7 @@ import java.util.Map;
  * hold millions). Rules stay maps, keyed by what they name ({@code gameCode: game.code}).
  */
 record ModelView(long modelVersion, String loadedAt, String directory, List<ContextView> contexts, List<ConceptView> concepts,
-        List<RouteView> routes, List<EventView> events, List<SagaView> sagas) {
+        List<RouteView> routes, List<EventView> events, List<SagaView> sagas, List<CompositionView> compositions) {
 
     static ModelView of(ServedModel served, String directory) {
         ContextModel model = served.model();
@@ -35,7 +37,8 @@ record ModelView(long modelVersion, String loadedAt, String directory, List<Cont
                 model.concepts().values().stream().map(ConceptView::of).toList(),
                 model.routes().stream().map(RouteView::of).toList(),
                 model.events().stream().map(EventView::of).toList(),
-                model.sagas().stream().map(SagaView::of).toList());
+                model.sagas().stream().map(SagaView::of).toList(),
+                model.compositions().stream().map(CompositionView::of).toList());
     }
 
     record ContextView(String name, String description, String inbox) {
@@ -114,6 +117,22 @@ record ModelView(long modelVersion, String loadedAt, String directory, List<Cont
         static ParticipantView of(Participant participant) {
             return new ParticipantView(participant.context(), participant.completed(), participant.failed(), participant.compensation(),
                     participant.negate().stream().map(JsonPath::text).toList());
+        }
+    }
+
+    record CompositionView(String id, @JsonProperty("for") String context, String path, List<PartView> parts) {
+
+        static CompositionView of(Composition composition) {
+            return new CompositionView(composition.id(), composition.context(), composition.path().text(),
+                    composition.parts().stream().map(PartView::of).toList());
+        }
+    }
+
+    record PartView(String name, String route, String path, String select, String into, boolean required, String timeout) {
+
+        static PartView of(CompositionPart part) {
+            return new PartView(part.name(), part.route(), part.target().text(), part.select() == null ? null : part.select().text(),
+                    part.into().text(), part.required(), duration(part.timeout()));
         }
     }
 

@@ -11,7 +11,9 @@ final class Summary {
     static String of(ContextModel model) {
         return count(model.contexts().size(), "context") + ", " + count(model.concepts().size(), "concept") + ", "
                 + count(model.routes().size(), "route") + ", " + count(model.events().size(), "event") + ", "
-                + count(model.sagas().size(), "saga");
+                + count(model.sagas().size(), "saga")
+                // only when there are any: maps written before compositions read as they always did
+                + (model.compositions().isEmpty() ? "" : ", " + count(model.compositions().size(), "composition"));
     }
 
     static String count(int n, String noun) {

@@ -29,6 +29,7 @@ public enum ProblemType {
     UPSTREAM_TIMEOUT,
     RESOLVER_UNAVAILABLE,
     RESOLVER_TIMEOUT,
+    COMPOSITION_PART_FAILED,
 
     // A published event (docs/EVENTS.md)
     INVALID_EVENT,

@@ -18,7 +18,7 @@ class ValidateCommandTests {
         CliRun run = CliRun.of("validate", CliRun.EXAMPLE_MAPS.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("../context-maps: valid: 6 contexts, 3 concepts, 2 routes, 2 events, 1 saga\n");
+        assertThat(run.out()).isEqualTo("../context-maps: valid: 6 contexts, 3 concepts, 3 routes, 2 events, 1 saga, 1 composition\n");
     }
 
     @Test

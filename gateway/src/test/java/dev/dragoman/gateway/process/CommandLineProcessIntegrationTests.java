@@ -46,7 +46,7 @@ class CommandLineProcessIntegrationTests {
         Exit exit = run("validate", exampleMaps().toString());
 
         assertThat(exit.code()).as(exit.output()).isZero();
-        assertThat(exit.output()).contains(": valid: 6 contexts, 3 concepts, 2 routes, 2 events, 1 saga")
+        assertThat(exit.output()).contains(": valid: 6 contexts, 3 concepts, 3 routes, 2 events, 1 saga, 1 composition")
                 .doesNotContain("Spring");
     }
 

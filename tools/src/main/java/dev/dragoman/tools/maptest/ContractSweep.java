@@ -72,7 +72,8 @@ public final class ContractSweep {
             if (routeId == null && provider == null && consumer != null) {
                 // --to alone: the consumer's one route names the provider
                 String caller = consumer;
-                List<Route> calls = model.routes().stream().filter(r -> r.from().equals(caller)).toList();
+                // a route within one context (its own service) has no other vocabulary to sweep
+                List<Route> calls = model.routes().stream().filter(r -> r.from().equals(caller) && !r.to().equals(caller)).toList();
                 if (calls.size() == 1) {
                     provider = calls.get(0).to();
                 } else {

@@ -48,4 +48,19 @@ sealed interface MapTestCase {
     record EventCase(Path file, int line, String name, List<Event> given, Event publish, Map<String, ExpectedCopy> deliver,
             List<String> noCopyTo, ExpectedError error) implements MapTestCase {
     }
+
+    /**
+     * What one part's upstream must receive and answers: the upstream of the part's route,
+     * which other parts may share, so {@code receives.path} tells the parts apart.
+     */
+    record PartExchange(String route, Message receives, Message answers) {
+    }
+
+    /**
+     * A GET of a composition, as its context calls it, with every part's exchange by part name;
+     * a part left out must not be called.
+     */
+    record CompositionCase(Path file, int line, String name, String composition, Message request, Map<String, PartExchange> parts,
+            Message response, ExpectedError error) implements MapTestCase {
+    }
 }

@@ -16,6 +16,7 @@ import dev.dragoman.test.Dragoman;
 import dev.dragoman.test.DragomanRun;
 import dev.dragoman.test.EmbeddedGateway;
 import dev.dragoman.tools.maptest.MapTestCase.Event;
+import dev.dragoman.tools.maptest.MapTestCase.CompositionCase;
 import dev.dragoman.tools.maptest.MapTestCase.EventCase;
 import dev.dragoman.tools.maptest.MapTestCase.ExpectedCopy;
 import dev.dragoman.tools.maptest.MapTestCase.HttpCase;
@@ -124,6 +125,8 @@ final class TestBench implements AutoCloseable {
                 http(c, failures);
             } else if (testCase instanceof EventCase c) {
                 event(c, failures);
+            } else if (testCase instanceof CompositionCase c) {
+                composition(c, failures);
             }
         } catch (IOException | RuntimeException e) {
             failures.add("could not run: " + e);
@@ -231,6 +234,70 @@ final class TestBench implements AutoCloseable {
             }
         }
         return "";
+    }
+
+    // ---- composition cases
+
+    private void composition(CompositionCase c, List<String> failures) throws IOException, InterruptedException {
+        upstreams.values().forEach(WireMockServer::resetAll);
+        c.parts().forEach((name, part) -> {
+            ResponseDefinitionBuilder answer = aResponse().withStatus(part.answers().status());
+            part.answers().headers().forEach(answer::withHeader);
+            if (part.answers().body() != null) {
+                if (!part.answers().body().isString() && !hasHeader(part.answers().headers(), "Content-Type")) {
+                    answer.withHeader("Content-Type", "application/json");
+                }
+                answer.withBody(bodyText(part.answers().body()));
+            }
+            upstreams.get(part.route()).stubFor(any(urlEqualTo(part.receives().path())).willReturn(answer));
+        });
+        Message request = c.request();
+        String context = model.composition(c.composition()).orElseThrow().context();
+        Map<String, String> headers = new LinkedHashMap<>(request.headers());
+        HttpResponse<String> response = hasHeader(headers, "X-Api-Key")
+                ? sendAs(request, headers) : send(context, request.method(), request.path(), headers, null);
+        for (Map.Entry<String, MapTestCase.PartExchange> entry : c.parts().entrySet()) {
+            MapTestCase.PartExchange part = entry.getValue();
+            List<LoggedRequest> got = upstreams.get(part.route()).findAll(anyRequestedFor(urlEqualTo(part.receives().path())));
+            if (got.isEmpty()) {
+                failures.add("part " + entry.getKey() + ": the upstream of route " + part.route() + " received no request for "
+                        + part.receives().path() + elsewhere(part.route()));
+            } else {
+                upstreamReceived(part.receives(), got.get(0), failures);
+            }
+        }
+        if (c.error() != null && c.error().status() < 500) {
+            // the caller's own mistake: no part may have been fetched
+            upstreams.forEach((route, upstream) -> upstream.findAll(anyRequestedFor(anyUrl())).stream().findFirst().ifPresent(got ->
+                    failures.add("the upstream of route " + route + " received " + describe(got) + ", expected no part to be fetched")));
+        }
+        if (c.error() != null) {
+            Expectations.error(c.error(), response.statusCode(), response.body(), "the caller", failures);
+            return;
+        }
+        Message expected = c.response();
+        if (response.statusCode() != expected.status()) {
+            failures.add("the caller received status " + response.statusCode() + ", expected " + expected.status()
+                    + Expectations.detail(response.body()));
+            return;
+        }
+        expected.headers().forEach((name, value) -> {
+            String actual = response.headers().firstValue(name).orElse(null);
+            if (actual == null) {
+                failures.add("the caller received no header " + name + ", expected " + name + ": " + value);
+            } else if (!actual.equals(value)) {
+                failures.add("the caller received header " + name + ": " + actual + ", expected " + value);
+            }
+        });
+        Expectations.body("the caller's body", expected.body(), response.body(), failures);
+    }
+
+    /** A request whose case sets its own {@code X-Api-Key} (or none: an empty value), to check who may call. */
+    private HttpResponse<String> sendAs(Message request, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(request.path())).timeout(Duration.ofSeconds(60));
+        headers.forEach(builder::header);
+        builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     // ---- event cases

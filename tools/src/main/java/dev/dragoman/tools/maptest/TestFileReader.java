@@ -1,6 +1,10 @@
 package dev.dragoman.tools.maptest;
 
+import dev.dragoman.rules.model.Composition;
+import dev.dragoman.rules.model.CompositionPart;
 import dev.dragoman.rules.model.ContextModel;
+import dev.dragoman.tools.maptest.MapTestCase.CompositionCase;
+import dev.dragoman.tools.maptest.MapTestCase.PartExchange;
 import dev.dragoman.tools.maptest.MapTestCase.Event;
 import dev.dragoman.tools.maptest.MapTestCase.EventCase;
 import dev.dragoman.tools.maptest.MapTestCase.ExpectedCopy;
@@ -19,7 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** Reads one test file into cases, checking every key and every name it refers to against the maps. */
 final class TestFileReader {
 
-    private static final List<String> FILE_KEYS = List.of("http", "events");
+    private static final List<String> FILE_KEYS = List.of("http", "events", "compositions");
+    private static final List<String> COMPOSITION_KEYS = List.of("name", "composition", "request", "parts", "response", "error");
+    private static final List<String> PART_KEYS = List.of("receives", "answers");
     private static final List<String> HTTP_KEYS = List.of("name", "route", "request", "upstream", "response", "error");
     private static final List<String> REQUEST_KEYS = List.of("method", "path", "headers", "body");
     private static final List<String> UPSTREAM_KEYS = List.of("receives", "answers", "stubs");
@@ -55,6 +61,7 @@ final class TestFileReader {
         List<MapTestCase> cases = new ArrayList<>();
         forEach(top, "", "http", (node, p) -> cases.add(httpCase(object(node, p, "an http case"), p)));
         forEach(top, "", "events", (node, p) -> cases.add(eventCase(object(node, p, "an event case"), p)));
+        forEach(top, "", "compositions", (node, p) -> cases.add(compositionCase(object(node, p, "a composition case"), p)));
         if (cases.isEmpty()) {
             throw new MapTestFileException(yaml.line(""), "the file holds no cases: write them under 'http:' or 'events:'");
         }
@@ -113,6 +120,59 @@ final class TestFileReader {
             response = new Message(null, null, headers(r, rp), r.get("body"), status(r, rp, answers == null ? 200 : answers.status()));
         }
         return new HttpCase(file, yaml.line(p), name, route, caller, receives, answers, response, error, stubs);
+    }
+
+    private CompositionCase compositionCase(ObjectNode node, String p) {
+        keys(node, p, COMPOSITION_KEYS);
+        String name = string(node, p, "name", true);
+        String id = string(node, p, "composition", true);
+        Composition composition = model.composition(id).orElseThrow(() -> error(p + "/composition", "composition '" + id
+                + "' is not declared in the maps; they declare " + model.compositions().stream().map(Composition::id).toList()));
+        ObjectNode request = object(required(node, p, "request"), p + "/request", "request");
+        keys(request, p + "/request", REQUEST_KEYS);
+        Message caller = new Message(or(string(request, p + "/request", "method", false), "GET"), string(request, p + "/request", "path", true),
+                headers(request, p + "/request"), request.get("body"), null);
+        Map<String, PartExchange> parts = new LinkedHashMap<>();
+        if (node.has("parts")) {
+            String pp = p + "/parts";
+            ObjectNode given = object(node.get("parts"), pp, "parts (a mapping of part name to what its upstream receives and answers)");
+            for (Map.Entry<String, JsonNode> entry : given.properties()) {
+                String ep = LocatedYaml.child(pp, entry.getKey());
+                CompositionPart part = composition.parts().stream().filter(x -> x.name().equals(entry.getKey())).findFirst()
+                        .orElseThrow(() -> error(ep, "composition '" + id + "' has no part '" + entry.getKey() + "'; its parts are "
+                                + composition.parts().stream().map(CompositionPart::name).toList()));
+                ObjectNode exchange = object(entry.getValue(), ep, "a part (receives, answers)");
+                keys(exchange, ep, PART_KEYS);
+                ObjectNode r = object(required(exchange, ep, "receives"), ep + "/receives", "receives");
+                keys(r, ep + "/receives", RECEIVES_KEYS);
+                Message receives = new Message(string(r, ep + "/receives", "method", false), string(r, ep + "/receives", "path", true),
+                        headers(r, ep + "/receives"), r.get("body"), null);
+                Message answers = new Message(null, null, Map.of(), null, 200);
+                if (exchange.has("answers")) {
+                    ObjectNode a = object(exchange.get("answers"), ep + "/answers", "answers");
+                    keys(a, ep + "/answers", ANSWER_KEYS);
+                    answers = new Message(null, null, headers(a, ep + "/answers"), a.get("body"), status(a, ep + "/answers", 200));
+                }
+                parts.put(part.name(), new PartExchange(part.route(), receives, answers));
+            }
+        }
+        Message response = null;
+        ExpectedError error = null;
+        if (node.has("error")) {
+            if (node.has("response")) {
+                throw error(p + "/error", "a case expects either a 'response' or an 'error', not both");
+            }
+            error = expectedError(node.get("error"), p + "/error");
+        } else {
+            String rp = p + "/response";
+            if (!node.has("response")) {
+                throw error(p, "case '" + name + "' says nothing about what the caller gets back: add 'response:' (status, headers, body) or 'error:'");
+            }
+            ObjectNode r = object(node.get("response"), rp, "response");
+            keys(r, rp, ANSWER_KEYS);
+            response = new Message(null, null, headers(r, rp), r.get("body"), status(r, rp, 200));
+        }
+        return new CompositionCase(file, yaml.line(p), name, id, caller, parts, response, error);
     }
 
     /** {@code upstream: {stubs: DIR}}: a WireMock stub directory, relative to the test file's folder. */

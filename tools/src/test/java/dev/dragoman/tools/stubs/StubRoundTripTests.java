@@ -35,7 +35,9 @@ class StubRoundTripTests {
     @TestFactory
     Stream<DynamicTest> everyProvidersStubsRoundTripThroughItsCallersVocabulary() {
         ContextModel model = ContextMaps.load(MAPS).orElseThrow();
-        List<Route> routes = model.routes().stream().filter(r -> Files.isDirectory(DEPARTMENTS.resolve(r.to()).resolve("mappings"))).toList();
+        // a route within one context (web support's own tickets) has no caller's vocabulary to translate stubs into
+        List<Route> routes = model.routes().stream().filter(r -> !r.from().equals(r.to()))
+                .filter(r -> Files.isDirectory(DEPARTMENTS.resolve(r.to()).resolve("mappings"))).toList();
         assertThat(routes).extracting(Route::id).contains("web-support-to-game-dept", "game-dept-to-web-support");
         return routes.stream().map(route -> DynamicTest.dynamicTest(route.id(), () -> roundTrip(model, route)));
     }

@@ -2,6 +2,7 @@ package dev.dragoman.rules.internal;
 
 import dev.dragoman.rules.internal.MapFileReader.ParsedFile;
 import dev.dragoman.rules.yaml.MapsFileDto;
+import dev.dragoman.rules.yaml.MapsFileDto.CompositionDto;
 import dev.dragoman.rules.yaml.MapsFileDto.ConceptDto;
 import dev.dragoman.rules.yaml.MapsFileDto.ContextDto;
 import dev.dragoman.rules.yaml.MapsFileDto.EventDto;
@@ -28,12 +29,14 @@ public final class Declarations {
     final List<Declared<RouteDto>> routes = new ArrayList<>();
     final List<Declared<EventDto>> events = new ArrayList<>();
     final List<Declared<SagaDto>> sagas = new ArrayList<>();
+    final List<Declared<CompositionDto>> compositions = new ArrayList<>();
 
     public static Declarations collect(List<ParsedFile> files, Problems problems) {
         Declarations all = new Declarations();
         Map<String, Declared<RouteDto>> routeIds = new LinkedHashMap<>();
         Map<String, Declared<EventDto>> eventKeys = new LinkedHashMap<>();
         Map<String, Declared<SagaDto>> sagaNames = new LinkedHashMap<>();
+        Map<String, Declared<CompositionDto>> compositionIds = new LinkedHashMap<>();
         for (ParsedFile parsed : files) {
             MapsFileDto dto = parsed.dto();
             SourceFile file = parsed.source();
@@ -43,6 +46,8 @@ public final class Declarations {
             listed(file, "events", dto.events(), e -> e.type() == null || e.from() == null ? null : e.type() + " from " + e.from(),
                     "type", all.events, eventKeys, "event type", problems);
             listed(file, "sagas", dto.sagas(), SagaDto::name, "name", all.sagas, sagaNames, "saga", problems);
+            listed(file, "compositions", dto.compositions(), CompositionDto::id, "id", all.compositions, compositionIds, "composition",
+                    problems);
         }
         return all;
     }

@@ -7,6 +7,7 @@ import dev.dragoman.rules.model.Concept;
 import dev.dragoman.rules.model.ContextModel;
 import dev.dragoman.rules.model.IdentifierTable;
 import dev.dragoman.rules.yaml.MapsFileDto.ConceptDto;
+import dev.dragoman.rules.yaml.CompositionMapper;
 import dev.dragoman.rules.yaml.ModelMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +48,7 @@ public final class DirectoryLoader {
         declared.routes.forEach(route -> RouteChecks.check(route, checks));
         declared.events.forEach(event -> EventChecks.check(event, checks));
         declared.sagas.forEach(saga -> SagaChecks.check(saga, declared.events, checks));
+        CompositionChecks.check(declared, checks);
         for (Path changed : stamps.changed()) {
             problems.incomplete(changed, "the file changed while the maps were being read",
                     "it is being written: it loads once it stops changing; to change maps in one step, write the new file"
@@ -95,6 +97,7 @@ public final class DirectoryLoader {
                 concepts,
                 declared.routes.stream().map(r -> mapper.route(r.dto())).toList(),
                 declared.events.stream().map(e -> mapper.event(e.dto())).toList(),
-                declared.sagas.stream().map(s -> mapper.saga(s.dto())).toList());
+                declared.sagas.stream().map(s -> mapper.saga(s.dto())).toList(),
+                declared.compositions.stream().map(c -> CompositionMapper.INSTANCE.composition(c.dto())).toList());
     }
 }

@@ -90,6 +90,16 @@ public final class Locations {
         return new Finding(d.file().path(), d.file().lineOf(at), at, kind, message);
     }
 
+    /** A place inside the composition at this index of the model, e.g. {@code path}. */
+    public Finding composition(int index, String relativeKeyPath, Finding.Kind kind, String message) {
+        if (index >= declared.compositions.size()) {
+            return new Finding(Path.of("?"), 0, "compositions[" + index + "]", kind, message);
+        }
+        Declared<?> d = declared.compositions.get(index);
+        String at = relativeKeyPath.isEmpty() ? d.keyPath() : d.keyPath() + "." + relativeKeyPath;
+        return new Finding(d.file().path(), d.file().lineOf(at), at, kind, message);
+    }
+
     /** Every declaration's place, keyed as {@link SourcePlaces} asks ({@link #contextKey} and the others). */
     public Map<String, SourcePlaces.Place> places() {
         Map<String, SourcePlaces.Place> places = new LinkedHashMap<>();

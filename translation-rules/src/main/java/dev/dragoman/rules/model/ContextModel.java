@@ -13,7 +13,8 @@ public record ContextModel(
         Map<String, Concept> concepts,
         List<Route> routes,
         List<EventRoute> events,
-        List<Saga> sagas) {
+        List<Saga> sagas,
+        List<Composition> compositions) {
 
     public ContextModel {
         contexts = Collections2.copyOrdered(contexts);
@@ -21,6 +22,13 @@ public record ContextModel(
         routes = Collections2.list(routes);
         events = Collections2.list(events);
         sagas = Collections2.list(sagas);
+        compositions = Collections2.list(compositions);
+    }
+
+    /** A model without compositions, as models were before they existed. */
+    public ContextModel(Map<String, BoundedContext> contexts, Map<String, Concept> concepts, List<Route> routes,
+            List<EventRoute> events, List<Saga> sagas) {
+        this(contexts, concepts, routes, events, sagas, List.of());
     }
 
     public Optional<Route> route(String id) {
@@ -29,5 +37,9 @@ public record ContextModel(
 
     public Optional<EventRoute> event(String type, String from) {
         return events.stream().filter(e -> e.type().equals(type) && e.from().equals(from)).findFirst();
+    }
+
+    public Optional<Composition> composition(String id) {
+        return compositions.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 }

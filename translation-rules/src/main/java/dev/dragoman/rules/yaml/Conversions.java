@@ -4,6 +4,7 @@ import dev.dragoman.rules.model.IdentifierRef;
 import dev.dragoman.rules.model.JsonPath;
 import dev.dragoman.rules.model.OnUnknown;
 import dev.dragoman.rules.model.PathTemplate;
+import dev.dragoman.rules.model.RequestTarget;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -27,6 +28,11 @@ public final class Conversions {
 
     public static PathTemplate pathTemplate(String text) {
         return PathTemplate.parse(text, IdentifierRef::parse);
+    }
+
+    /** A composition part's path with its optional query, such as {@code /game-dept/games?gameCode={game.code}}. */
+    public static RequestTarget requestTarget(String text) {
+        return RequestTarget.parse(text, IdentifierRef::parse);
     }
 
     /** Parses an ISO-8601 duration such as {@code PT10M}; null stays null. */

@@ -1,5 +1,6 @@
 package dev.dragoman.rules.yaml;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,14 @@ public record MapsFileDto(
         Map<String, ConceptDto> concepts,
         List<RouteDto> routes,
         List<EventDto> events,
-        List<SagaDto> sagas) {
+        List<SagaDto> sagas,
+        List<CompositionDto> compositions) {
+
+    /** A file without {@code compositions:}, as files were written before they existed. */
+    public MapsFileDto(Map<String, ContextDto> contexts, Map<String, ConceptDto> concepts, List<RouteDto> routes,
+            List<EventDto> events, List<SagaDto> sagas) {
+        this(contexts, concepts, routes, events, sagas, null);
+    }
 
     /** {@code contexts.<name>}. */
     public record ContextDto(String description, String inbox) {
@@ -79,5 +87,24 @@ public record MapsFileDto(
 
     /** {@code sagas[i].outcome}. */
     public record OutcomeDto(String completed, String aborted) {
+    }
+
+    /** {@code compositions[i]}; {@code for} is a Java keyword, hence the component's other name. */
+    public record CompositionDto(
+            String id,
+            @JsonProperty("for") String forContext,
+            String path,
+            List<PartDto> parts) {
+    }
+
+    /** {@code compositions[i].parts[j]}. */
+    public record PartDto(
+            String name,
+            String route,
+            String path,
+            String select,
+            String into,
+            Boolean required,
+            String timeout) {
     }
 }
