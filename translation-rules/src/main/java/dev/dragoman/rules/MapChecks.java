@@ -2,6 +2,7 @@ package dev.dragoman.rules;
 
 import dev.dragoman.rules.internal.ConceptUse;
 import dev.dragoman.rules.internal.Locations;
+import dev.dragoman.rules.internal.PolicyReach;
 import dev.dragoman.rules.internal.RuleReach;
 import dev.dragoman.rules.internal.TableRoundTrips;
 import dev.dragoman.rules.model.ContextModel;
@@ -48,6 +49,7 @@ public final class MapChecks {
         findings.addAll(TableRoundTrips.check(model, where));
         findings.addAll(RuleReach.check(model, where));
         findings.addAll(ConceptUse.check(model, where));
+        findings.addAll(PolicyReach.check(model, where));
         return findings;
     }
 }
