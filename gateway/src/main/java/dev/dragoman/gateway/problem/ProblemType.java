@@ -29,6 +29,11 @@ public enum ProblemType {
     UPSTREAM_TIMEOUT,
     RESOLVER_UNAVAILABLE,
     RESOLVER_TIMEOUT,
+    // A route's policies (docs/HTTP.md, "Route policies")
+    METHOD_NOT_ALLOWED,
+    RATE_LIMITED,
+    CIRCUIT_OPEN,
+    CORS_REFUSED,
 
     // A published event (docs/EVENTS.md)
     INVALID_EVENT,
