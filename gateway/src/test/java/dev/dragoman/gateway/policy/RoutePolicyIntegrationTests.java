@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +41,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "dragoman.callers.web-support.api-keys=ws-key",
-        "dragoman.callers.shipping.api-keys=sh-key"})
+        "dragoman.callers.shipping.api-keys=sh-key",
+        "dragoman.admin.api-keys=admin-key"})
 @AutoConfigureWebTestClient(timeout = "PT20S")
 class RoutePolicyIntegrationTests {
 
@@ -288,6 +290,22 @@ class RoutePolicyIntegrationTests {
                 .expectStatus().isOk()
                 .expectHeader().values("Access-Control-Allow-Origin", values -> assertThat(values).containsExactly(ORIGIN))
                 .expectHeader().valueEquals("Access-Control-Expose-Headers", "X-Request-Id, Retry-After");
+    }
+
+    // ---- the admin model view
+
+    @Test
+    void modelView_showsEachRoutesPolicies_withTheirDefaults() {
+        http.get().uri("/admin/model").header("X-Api-Key", "admin-key").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.routes[0].policies.methods").isEqualTo(List.of("GET", "PUT"))
+                .jsonPath("$.routes[1].policies.timeout").isEqualTo("PT0.5S")
+                .jsonPath("$.routes[2].policies.retry.retries").isEqualTo(2)
+                .jsonPath("$.routes[2].policies.retry.max-backoff").isEqualTo("PT1S")
+                .jsonPath("$.routes[3].policies.circuit-breaker.open-for").isEqualTo("PT1S")
+                .jsonPath("$.routes[4].policies.rate-limit.burst").isEqualTo(2)
+                .jsonPath("$.routes[6].policies.cors.max-age").isEqualTo("PT30M");
     }
 
     private WebTestClient.ResponseSpec get(String path, String key) {
