@@ -10,7 +10,13 @@ import dev.dragoman.gateway.problem.GatewayErrorHandler;
 import dev.dragoman.gateway.problem.RecentProblems;
 import dev.dragoman.gateway.problem.RequestIdFilter;
 import dev.dragoman.gateway.resolver.HttpIdentifierResolver;
+import dev.dragoman.gateway.policy.RouteCors;
+import dev.dragoman.gateway.policy.RoutePolicyFilters;
 import dev.dragoman.gateway.route.ContextMapRoutes;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
+import org.springframework.web.reactive.DispatcherHandler;
 import dev.dragoman.gateway.security.CallerKeyHeadersFilter;
 import dev.dragoman.gateway.security.CallerKeys;
 import dev.dragoman.rules.Translators;
@@ -80,8 +86,21 @@ class GatewayConfiguration {
     }
 
     @Bean
-    ContextMapRoutes contextMapRoutes(ModelHolder models, CallerKeys keys, DragomanProperties properties, TranslationMetrics metrics) {
-        return new ContextMapRoutes(models, keys, properties.maxBodySize().toBytes(), metrics);
+    ContextMapRoutes contextMapRoutes(ModelHolder models, CallerKeys keys, DragomanProperties properties, TranslationMetrics metrics,
+            RoutePolicyFilters policies) {
+        return new ContextMapRoutes(models, keys, properties.maxBodySize().toBytes(), metrics, policies);
+    }
+
+    /** The maps' route policies on Spring Cloud Gateway's retry and circuit breaker filters and Resilience4j (docs/MAP-FORMAT.md). */
+    @Bean
+    RoutePolicyFilters routePolicyFilters(RetryGatewayFilterFactory retries, ReactiveResilience4JCircuitBreakerFactory breakers,
+            ObjectProvider<DispatcherHandler> dispatcher, MeterRegistry meters, Clock clock) {
+        return new RoutePolicyFilters(retries, breakers, dispatcher, meters, clock);
+    }
+
+    @Bean
+    RouteCors routeCors(ModelHolder models) {
+        return new RouteCors(models);
     }
 
     /**

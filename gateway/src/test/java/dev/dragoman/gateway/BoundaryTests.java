@@ -37,6 +37,14 @@ class BoundaryTests {
             .because("intake reads and sagas write the same format without depending on each other");
 
     @ArchTest
+    static final ArchRule policiesKnowNothingOfRoutesOrTranslation = noClasses().that().resideInAPackage("dev.dragoman.gateway.policy..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.dragoman.gateway.route..", "dev.dragoman.gateway.filter..",
+                    "dev.dragoman.gateway.security..", "dev.dragoman.gateway.intake..", "dev.dragoman.gateway.saga..",
+                    "dev.dragoman.gateway.outbox..")
+            .because("a route's policies are Spring Cloud Gateway's and Resilience4j's filters, which the routes put in their chain"
+                    + " (docs/MAP-FORMAT.md, \"Route policies\")");
+
+    @ArchTest
     static final ArchRule nothingDependsOnAdmin = noClasses().that().resideOutsideOfPackage("dev.dragoman.gateway.admin..")
             .should().dependOnClassesThat().resideInAPackage("dev.dragoman.gateway.admin..")
             .because("every /admin/ view lives in admin, on top of what it shows");

@@ -15,7 +15,9 @@ public record Finding(Path file, int line, String keyPath, Kind kind, String mes
     public enum Kind {
         NON_INVERTIBLE("non-invertible"),
         UNREACHABLE("unreachable"),
-        UNUSED("unused");
+        UNUSED("unused"),
+        /** A route policy that can never take effect as written (see {@code PolicyReach}). */
+        INAPPLICABLE("inapplicable");
 
         private final String label;
 

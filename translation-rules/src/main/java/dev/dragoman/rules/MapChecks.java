@@ -3,6 +3,7 @@ package dev.dragoman.rules;
 import dev.dragoman.rules.internal.CompositionReach;
 import dev.dragoman.rules.internal.ConceptUse;
 import dev.dragoman.rules.internal.Locations;
+import dev.dragoman.rules.internal.PolicyReach;
 import dev.dragoman.rules.internal.RuleReach;
 import dev.dragoman.rules.internal.TableRoundTrips;
 import dev.dragoman.rules.model.ContextModel;
@@ -49,6 +50,7 @@ public final class MapChecks {
         findings.addAll(TableRoundTrips.check(model, where));
         findings.addAll(RuleReach.check(model, where));
         findings.addAll(ConceptUse.check(model, where));
+        findings.addAll(PolicyReach.check(model, where));
         findings.addAll(CompositionReach.check(model, where));
         return findings;
     }

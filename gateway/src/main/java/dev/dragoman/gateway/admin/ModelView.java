@@ -15,6 +15,7 @@ import dev.dragoman.rules.model.Participant;
 import dev.dragoman.rules.model.PathTemplate;
 import dev.dragoman.rules.model.ResolverSpec;
 import dev.dragoman.rules.model.Route;
+import dev.dragoman.rules.model.RoutePolicies;
 import dev.dragoman.rules.model.Saga;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -66,14 +67,55 @@ record ModelView(long modelVersion, String loadedAt, String directory, List<Cont
     }
 
     record RouteView(String id, String from, String to, String path, @JsonProperty("strip-prefix") int stripPrefix, String upstream,
-            @JsonProperty("on-unknown") String onUnknown, RequestView request, ResponseView response) {
+            @JsonProperty("on-unknown") String onUnknown, RequestView request, ResponseView response, Map<String, Object> policies) {
 
         static RouteView of(Route route) {
             return new RouteView(route.id(), route.from(), route.to(), route.path(), route.stripPrefix(), route.upstream().toString(),
                     route.onUnknown().name().toLowerCase(),
                     new RequestView(route.request().pathTemplates().stream().map(PathTemplate::text).toList(),
                             names(route.request().query()), names(route.request().headers()), paths(route.request().body())),
-                    new ResponseView(names(route.response().headers()), paths(route.response().body())));
+                    new ResponseView(names(route.response().headers()), paths(route.response().body())),
+                    policies(route.policies()));
+        }
+
+        /** The route's policies as the maps write them, defaults filled in; only those the route has ({} for none). */
+        static Map<String, Object> policies(RoutePolicies policies) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            if (!policies.methods().isEmpty()) {
+                view.put("methods", policies.methods());
+            }
+            if (policies.timeout() != null) {
+                view.put("timeout", duration(policies.timeout()));
+            }
+            if (policies.retry() != null) {
+                RoutePolicies.Retry retry = policies.retry();
+                view.put("retry", ordered("retries", retry.retries(), "backoff", duration(retry.backoff()),
+                        "max-backoff", duration(retry.maxBackoff()), "methods", policies.retriable()));
+            }
+            if (policies.circuitBreaker() != null) {
+                RoutePolicies.CircuitBreaker breaker = policies.circuitBreaker();
+                view.put("circuit-breaker", ordered("failure-rate", breaker.failureRate(), "window", breaker.window(),
+                        "minimum-calls", breaker.minimumCalls(), "open-for", duration(breaker.openFor()),
+                        "half-open-calls", breaker.halfOpenCalls()));
+            }
+            if (policies.rateLimit() != null) {
+                RoutePolicies.RateLimit limit = policies.rateLimit();
+                view.put("rate-limit", ordered("requests", limit.requests(), "period", duration(limit.period()), "burst", limit.burst()));
+            }
+            if (policies.cors() != null) {
+                RoutePolicies.Cors cors = policies.cors();
+                view.put("cors", ordered("origins", cors.origins(), "methods", cors.methods(), "headers", cors.headers(),
+                        "expose-headers", cors.exposeHeaders(), "max-age", duration(cors.maxAge())));
+            }
+            return view;
+        }
+
+        private static Map<String, Object> ordered(Object... keysAndValues) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+            return map;
         }
     }
 

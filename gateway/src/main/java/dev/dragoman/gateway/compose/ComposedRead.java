@@ -50,7 +50,7 @@ final class ComposedRead implements GatewayFilter {
         }
         if (!HttpMethod.GET.equals(exchange.getRequest().getMethod())) {
             exchange.getResponse().getHeaders().setAllow(java.util.Set.of(HttpMethod.GET));
-            return ProblemWriter.write(exchange, Problem.ofHttpStatus(HttpStatus.METHOD_NOT_ALLOWED, 405, "Method not allowed",
+            return ProblemWriter.write(exchange, Problem.of(HttpStatus.METHOD_NOT_ALLOWED, ProblemType.METHOD_NOT_ALLOWED, "Method not allowed",
                     "composition " + composition.id() + " is a read: send GET"));
         }
         Map<String, String> values = composition.match(exchange.getRequest().getPath().pathWithinApplication().value()).orElseThrow();

@@ -29,6 +29,12 @@ public enum ProblemType {
     UPSTREAM_TIMEOUT,
     RESOLVER_UNAVAILABLE,
     RESOLVER_TIMEOUT,
+    // A route's policies (docs/HTTP.md, "Route policies")
+    METHOD_NOT_ALLOWED,
+    RATE_LIMITED,
+    CIRCUIT_OPEN,
+    CORS_REFUSED,
+    // A composed read (docs/HTTP.md, "Composed reads")
     COMPOSITION_PART_FAILED,
 
     // A published event (docs/EVENTS.md)

@@ -6,10 +6,13 @@ import dev.dragoman.gateway.filter.RouteTranslation;
 import dev.dragoman.gateway.metrics.TranslationMetrics;
 import dev.dragoman.gateway.model.ModelHolder;
 import dev.dragoman.gateway.model.ServedModel;
+import dev.dragoman.gateway.policy.RoutePolicyFilters;
 import dev.dragoman.gateway.security.CallerFilter;
 import dev.dragoman.gateway.security.CallerKeys;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
@@ -43,12 +46,19 @@ public final class ContextMapRoutes implements RouteLocator {
     private final CallerKeys keys;
     private final long maxBodySize;
     private final TranslationMetrics metrics;
+    private final RoutePolicyFilters policies;
 
     public ContextMapRoutes(ModelHolder models, CallerKeys keys, long maxBodySize, TranslationMetrics metrics) {
+        this(models, keys, maxBodySize, metrics, null);
+    }
+
+    /** @param policies the routes' policies as filters; null where none is served (a route's policies are then ignored) */
+    public ContextMapRoutes(ModelHolder models, CallerKeys keys, long maxBodySize, TranslationMetrics metrics, RoutePolicyFilters policies) {
         this.models = models;
         this.keys = keys;
         this.maxBodySize = maxBodySize;
         this.metrics = metrics;
+        this.policies = policies;
     }
 
     @Override
@@ -57,6 +67,11 @@ public final class ContextMapRoutes implements RouteLocator {
         List<Route> routes = new ArrayList<>();
         for (dev.dragoman.rules.model.Route route : served.model().routes()) {
             routes.add(route(served, route, routes.size()));
+        }
+        if (policies != null) {
+            Set<String> ids = new HashSet<>();
+            routes.forEach(r -> ids.add(r.getId()));
+            policies.retainRoutes(ids);
         }
         return Flux.fromIterable(routes);
     }
@@ -80,6 +95,9 @@ public final class ContextMapRoutes implements RouteLocator {
         if (translation.route().request().translatesAnything()) {
             filters.add(new OrderedGatewayFilter(new RequestTranslationFilter(translation), REQUEST_ORDER));
         }
+        if (policies != null && route.policies().any()) {
+            filters.addAll(policies.filters(route));
+        }
         return Route.async()
                 .id(route.id())
                 .uri(served.upstreamOf(route))
@@ -87,6 +105,7 @@ public final class ContextMapRoutes implements RouteLocator {
                 .predicate(exchange -> pattern.matches(exchange.getRequest().getPath().pathWithinApplication()))
                 .filters(filters)
                 .metadata(MODEL_VERSION, served.version())
+                .metadata(policies == null ? java.util.Map.of() : policies.metadata(route))
                 .build();
     }
 }

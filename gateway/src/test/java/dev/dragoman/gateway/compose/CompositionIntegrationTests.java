@@ -225,7 +225,8 @@ class CompositionIntegrationTests {
         http.get().uri("/views/games/1").header("X-Api-Key", "gd-key").exchange().expectStatus().isForbidden()
                 .expectBody().jsonPath("$.type").isEqualTo("https://dragoman.dev/problems/wrong-context");
         http.post().uri("/views/games/1").header("X-Api-Key", "ws-key").exchange().expectStatus().isEqualTo(405)
-                .expectHeader().valueEquals("Allow", "GET");
+                .expectHeader().valueEquals("Allow", "GET")
+                .expectBody().jsonPath("$.type").isEqualTo("https://dragoman.dev/problems/method-not-allowed");
 
         gameDept.verify(0, anyRequestedFor(anyUrl()));
     }

@@ -32,6 +32,7 @@ final class RouteChecks {
                 checks.problems().at(file, route.at("on-unknown"), e.getMessage(), "write reject (the default) or pass");
             }
         }
+        PolicyChecks.check(route, checks);
         String caller = from ? dto.from() : null;
         String callee = to ? dto.to() : null;
         RequestDto request = dto.request();

@@ -13,7 +13,8 @@ public record Route(
         URI upstream,
         OnUnknown onUnknown,
         RequestRules request,
-        ResponseRules response) {
+        ResponseRules response,
+        RoutePolicies policies) {
 
     public Route {
         Objects.requireNonNull(id, "id");
@@ -23,5 +24,12 @@ public record Route(
         onUnknown = onUnknown == null ? OnUnknown.REJECT : onUnknown;
         request = request == null ? RequestRules.NONE : request;
         response = response == null ? ResponseRules.NONE : response;
+        policies = policies == null ? RoutePolicies.NONE : policies;
+    }
+
+    /** A route without policies (see {@link RoutePolicies}), as routes were before they had any. */
+    public Route(String id, String from, String to, String path, int stripPrefix, URI upstream, OnUnknown onUnknown,
+            RequestRules request, ResponseRules response) {
+        this(id, from, to, path, stripPrefix, upstream, onUnknown, request, response, RoutePolicies.NONE);
     }
 }

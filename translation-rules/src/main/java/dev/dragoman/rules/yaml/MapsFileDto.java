@@ -49,7 +49,29 @@ public record MapsFileDto(
             String upstream,
             String onUnknown,
             RequestDto request,
-            ResponseDto response) {
+            ResponseDto response,
+            List<String> methods,
+            String timeout,
+            RetryDto retry,
+            CircuitBreakerDto circuitBreaker,
+            RateLimitDto rateLimit,
+            CorsDto cors) {
+    }
+
+    /** {@code routes[i].retry}. */
+    public record RetryDto(Integer retries, String backoff, String maxBackoff) {
+    }
+
+    /** {@code routes[i].circuit-breaker}. */
+    public record CircuitBreakerDto(Integer failureRate, Integer window, Integer minimumCalls, String openFor, Integer halfOpenCalls) {
+    }
+
+    /** {@code routes[i].rate-limit}. */
+    public record RateLimitDto(Integer requests, String period, Integer burst) {
+    }
+
+    /** {@code routes[i].cors}. */
+    public record CorsDto(List<String> origins, List<String> methods, List<String> headers, List<String> exposeHeaders, String maxAge) {
     }
 
     /** {@code routes[i].request}. */

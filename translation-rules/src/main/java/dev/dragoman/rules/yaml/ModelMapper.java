@@ -38,6 +38,7 @@ public interface ModelMapper {
     @Mapping(target = "inbox", expression = "java(Inboxes.inbox(dto.inbox()))")
     BoundedContext context(String name, ContextDto dto);
 
+    @Mapping(target = "policies", expression = "java(PolicyConversions.policies(dto))")
     Route route(RouteDto dto);
 
     RequestRules request(RequestDto dto);
