@@ -3,6 +3,7 @@
 # (see bench/README.md for what each measures and how long it takes).
 #   bench/run.sh http [rounds] [seconds]     direct / nginx / plain / translating, 1-100 KB
 #   bench/run.sh tuning [rounds] [seconds]   the plain route's tuning, step by step
+#   bench/run.sh tracing [rounds] [seconds]  a proxied call with tracing on and off
 #   bench/run.sh engine [--quick]            the translation engine (JMH) and table loading
 #   bench/run.sh events [rounds] [events]    events under load, embedded store and PostgreSQL
 #   bench/run.sh memory                      RSS under load, heap with a 1,000,000-row table
@@ -18,6 +19,7 @@ what=${1:-}
 case $what in
   http) exec bench/http/suite.sh "$@" ;;
   tuning) exec bench/http/tuning.sh "$@" ;;
+  tracing) exec bench/http/tracing.sh "$@" ;;
   engine) exec bench/engine.sh "$@" ;;
   events) exec bench/events/load.sh "$@" ;;
   memory) exec bench/memory.sh "$@" ;;
@@ -25,6 +27,6 @@ case $what in
   console) exec bench/console/run.sh "$@" ;;
   start) exec bench/start/run.sh "$@" ;;
   table) exec bench/engine/table-ab.sh "$@" ;;
-  all) for b in engine http tuning events memory kit console start; do "$0" "$b"; done ;;
-  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  all) for b in engine http tuning tracing events memory kit console start; do "$0" "$b"; done ;;
+  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
