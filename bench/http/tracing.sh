@@ -21,9 +21,9 @@ install_missing wrk
 # package, not install: the jar of this tree, and ~/.m2 left as it was
 if [ -z "${BENCH_NO_BUILD:-}" ]; then
   echo "== building the gateway" >&2
-  ./mvnw -B -q package -DskipTests -pl gateway -am
+  ./mvnw -B -q -o package -DskipTests -pl gateway -am
 fi
-./mvnw -B -q -pl gateway dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+./mvnw -B -q -o -pl gateway dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 jar=$(ls gateway/target/gateway-*.jar | grep -v -e sources -e javadoc -e classes | head -1)
 out=$PWD/bench/http/target/tracing
 rm -rf "$out"; mkdir -p "$out"

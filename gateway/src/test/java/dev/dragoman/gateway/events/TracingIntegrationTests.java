@@ -284,6 +284,10 @@ class TracingIntegrationTests {
     }
 
     static LoggedRequest awaitRequest(String inbox, String type, String sagaIdOrId) {
+        return awaitRequest(inboxes, inbox, type, sagaIdOrId);
+    }
+
+    static LoggedRequest awaitRequest(WireMockServer inboxes, String inbox, String type, String sagaIdOrId) {
         return await().until(() -> inboxes.findAll(postRequestedFor(urlEqualTo(inbox)).withRequestBody(matchingJsonPath("$.type", equalTo(type))))
                 .stream().filter(r -> {
                     JsonNode event = JSON.readTree(r.getBodyAsString());
