@@ -4,6 +4,7 @@
 #   bench/run.sh http [rounds] [seconds]     direct / nginx / plain / translating, 1-100 KB
 #   bench/run.sh tuning [rounds] [seconds]   the plain route's tuning, step by step
 #   bench/run.sh compose [rounds] [s] [users] a composed read of three parts against the caller's three calls
+#   bench/run.sh tracing [rounds] [seconds]  a proxied call with tracing on and off
 #   bench/run.sh engine [--quick]            the translation engine (JMH) and table loading
 #   bench/run.sh events [rounds] [events]    events under load, embedded store and PostgreSQL
 #   bench/run.sh memory                      RSS under load, heap with a 1,000,000-row table
@@ -20,6 +21,7 @@ case $what in
   http) exec bench/http/suite.sh "$@" ;;
   tuning) exec bench/http/tuning.sh "$@" ;;
   compose) exec bench/http/compose.sh "$@" ;;
+  tracing) exec bench/http/tracing.sh "$@" ;;
   engine) exec bench/engine.sh "$@" ;;
   events) exec bench/events/load.sh "$@" ;;
   memory) exec bench/memory.sh "$@" ;;
@@ -27,6 +29,6 @@ case $what in
   console) exec bench/console/run.sh "$@" ;;
   start) exec bench/start/run.sh "$@" ;;
   table) exec bench/engine/table-ab.sh "$@" ;;
-  all) for b in engine http tuning compose events memory kit console start; do "$0" "$b"; done ;;
-  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  all) for b in engine http tuning compose tracing events memory kit console start; do "$0" "$b"; done ;;
+  *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

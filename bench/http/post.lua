@@ -5,3 +5,8 @@ wrk.body = f:read("*a")
 f:close()
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["X-Api-Key"] = "bench-key"
+-- bench/http/tracing.sh: a caller's W3C traceparent on every request, when TRACEPARENT is set.
+local traceparent = os.getenv("TRACEPARENT")
+if traceparent and traceparent ~= "" then
+  wrk.headers["traceparent"] = traceparent
+end

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The CloudEvents Dragoman sends, in the JSON event format (structured mode). Every copy carries
- * {@code sagaid} (when there is one), {@code deadline} and {@code expirytime} (SPEC section 5).
+ * {@code sagaid} (when there is one), {@code deadline} and {@code expirytime} (SPEC section 5), and
+ * the distributed-tracing extension ({@link TraceContext}) when its cause had one: a subscriber's
+ * copy keeps the published event's, which intake gave it (docs/EVENTS.md, "Tracing").
  */
 public final class OutgoingEvents {
 
@@ -46,8 +48,17 @@ public final class OutgoingEvents {
      */
     public static byte[] own(String id, String source, String type, String dataContentType, byte[] data, String sagaId, Instant deadline,
             Instant expiry, Instant now) {
+        return own(id, source, type, dataContentType, data, sagaId, deadline, expiry, now, null);
+    }
+
+    /** {@link #own(String, String, String, String, byte[], String, Instant, Instant, Instant)} in a trace: the saga's, or null for none. */
+    public static byte[] own(String id, String source, String type, String dataContentType, byte[] data, String sagaId, Instant deadline,
+            Instant expiry, Instant now, TraceContext trace) {
         CloudEventBuilder builder = CloudEventBuilder.v1().withId(id).withSource(java.net.URI.create(source)).withType(type)
                 .withTime(utc(now));
+        if (trace != null) {
+            trace.on(builder);
+        }
         String contentType = dataContentType == null ? "application/json" : dataContentType;
         if (data != null) {
             builder.withData(contentType, data);

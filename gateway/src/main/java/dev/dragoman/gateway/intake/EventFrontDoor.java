@@ -2,8 +2,10 @@ package dev.dragoman.gateway.intake;
 
 import dev.dragoman.gateway.cloudevents.CloudEventReader;
 import dev.dragoman.gateway.cloudevents.InvalidEventException;
+import dev.dragoman.gateway.cloudevents.TraceContext;
 import dev.dragoman.gateway.metrics.EventMetrics;
 import io.cloudevents.CloudEvent;
+import java.util.function.Supplier;
 import org.apache.kafka.common.header.Headers;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -19,11 +21,18 @@ public final class EventFrontDoor {
     private final EventIntake intake;
     private final int maxEventSize;
     private final EventMetrics metrics;
+    private final Supplier<TraceContext> publishTrace;
 
     EventFrontDoor(EventIntake intake, int maxEventSize, EventMetrics metrics) {
+        this(intake, maxEventSize, metrics, () -> null);
+    }
+
+    /** @param publishTrace the trace of the publish being read (its HTTP request's or Kafka record's span), or null outside one */
+    EventFrontDoor(EventIntake intake, int maxEventSize, EventMetrics metrics, Supplier<TraceContext> publishTrace) {
         this.intake = intake;
         this.maxEventSize = maxEventSize;
         this.metrics = metrics;
+        this.publishTrace = publishTrace;
     }
 
     /** The largest event taken, in bytes (dragoman.events.max-event-size). */
@@ -35,7 +44,7 @@ public final class EventFrontDoor {
     CloudEvent read(HttpHeaders headers, byte[] body) {
         checkSize(body);
         try {
-            return CloudEventReader.read(headers, body);
+            return traced(CloudEventReader.read(headers, body));
         } catch (InvalidEventException e) {
             throw new IntakeRefusedException(EventProblems.invalid(e.getMessage()));
         }
@@ -45,7 +54,7 @@ public final class EventFrontDoor {
     CloudEvent read(Headers headers, byte[] value) {
         checkSize(value);
         try {
-            return CloudEventReader.read(headers, value);
+            return traced(CloudEventReader.read(headers, value));
         } catch (InvalidEventException e) {
             throw new IntakeRefusedException(EventProblems.invalid(e.getMessage()));
         }
@@ -74,6 +83,19 @@ public final class EventFrontDoor {
         String type = problem.getType().toString();
         metrics.refused(type.substring(type.lastIndexOf('/') + 1));
         return problem;
+    }
+
+    /**
+     * The event with the distributed-tracing extension its copies will carry: its own when it has
+     * one (its publisher's word on where it belongs); else the publish's, so that each copy's
+     * delivery continues the trace of the request or record that brought it (docs/EVENTS.md).
+     */
+    private CloudEvent traced(CloudEvent event) {
+        if (TraceContext.of(event).isPresent()) {
+            return event;
+        }
+        TraceContext publish = publishTrace.get();
+        return publish == null ? event : publish.on(event);
     }
 
     private void checkSize(byte[] event) {

@@ -1,6 +1,7 @@
 package dev.dragoman.gateway.intake;
 
 import dev.dragoman.gateway.cloudevents.OutgoingEvents;
+import dev.dragoman.gateway.cloudevents.TraceContext;
 import dev.dragoman.gateway.model.ServedModel;
 import dev.dragoman.gateway.outbox.OutboxEntry;
 import dev.dragoman.gateway.saga.SagaOpening;
@@ -63,7 +64,7 @@ record EventPlan(String source, String id, String type, String publisher, String
             // The outcome and compensations go where the start event's copy went: the same rule, the same delivery.
             outcomeData.keySet().forEach(receiver -> endpoints.put(receiver, served.endpointOf(publishing.route(), receiver)));
             opening = new SagaOpening(publishing.starts(), sagaId, publishing.publisher(), deadline, event.getDataContentType(), outcomeData,
-                    endpoints);
+                    endpoints, TraceContext.of(event).orElse(null));
         }
         Report report = publishing.reportsTo() == null ? null : new Report(publishing.reportsTo(), publishing.publisher(), event.getType(), data);
         return new EventPlan(source, event.getId(), event.getType(), publishing.publisher(), sagaId, deadline, now, entries, opening, report);

@@ -8,9 +8,14 @@ import dev.dragoman.gateway.outbox.EventStore;
 import dev.dragoman.gateway.outbox.PollingLoop;
 import dev.dragoman.gateway.saga.SagaCoordinator;
 import dev.dragoman.gateway.security.CallerKeys;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,19 +33,28 @@ class EventsConfiguration {
         return new PublishedEvents(jdbc);
     }
 
-    /** @param outboxLoop woken after each commit that added copies, so that delivery starts at once */
+    /**
+     * @param outboxLoop woken after each commit that added copies, so that delivery starts at once
+     * @param tracer with the propagator, the trace each publish hands its copies (Boot's, absent when tracing is off)
+     */
     @Bean
     EventFrontDoor eventFrontDoor(ModelHolder models, PublishedEvents published, EventStore outbox, SagaCoordinator sagas,
-            TransactionTemplate transactions, Clock clock, DragomanProperties properties, EventMetrics metrics, PollingLoop outboxLoop) {
+            TransactionTemplate transactions, Clock clock, DragomanProperties properties, EventMetrics metrics, PollingLoop outboxLoop,
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         EventIntake intake = new EventIntake(models, new IntakeStore(published, outbox, sagas, transactions), clock,
                 properties.events().defaultDeadline(), metrics, outboxLoop::wake);
-        return new EventFrontDoor(intake, (int) properties.events().maxEventSize().toBytes(), metrics);
+        return new EventFrontDoor(intake, (int) properties.events().maxEventSize().toBytes(), metrics,
+                new CurrentTrace(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP)));
     }
 
-    /** Threads for the blocking intake: about as many as the connection pool has connections (Hikari's default is 10). */
+    /**
+     * Threads for the blocking intake: about as many as the connection pool has connections (Hikari's default is 10).
+     * Each task runs in the context of the thread that handed it over (the publish's span, so its log lines carry the trace id).
+     */
     @Bean(destroyMethod = "shutdown")
     ExecutorService intakeWorkers() {
-        return Executors.newFixedThreadPool(10, DaemonThreads.named("dragoman-intake"));
+        ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
+        return ContextExecutorService.wrap(Executors.newFixedThreadPool(10, DaemonThreads.named("dragoman-intake")), snapshots::captureAll);
     }
 
     @Bean

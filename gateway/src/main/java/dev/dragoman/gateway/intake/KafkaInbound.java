@@ -3,6 +3,7 @@ package dev.dragoman.gateway.intake;
 import dev.dragoman.gateway.config.DragomanProperties;
 import dev.dragoman.gateway.metrics.EventMetrics;
 import io.cloudevents.CloudEvent;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,6 +79,7 @@ public final class KafkaInbound implements SmartLifecycle {
     private final Duration maxRetry;
     private final int maxConsumersPerTopic;
     private volatile Map<String, ConcurrentMessageListenerContainer<byte[], byte[]>> containers = Map.of();
+    private volatile ObservationRegistry observations;
 
     /**
      * @param consumerConfigs the consumers' settings, with the group id (KafkaConfiguration)
@@ -99,6 +101,14 @@ public final class KafkaInbound implements SmartLifecycle {
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
         this.maxConsumersPerTopic = maxConsumersPerTopic;
+    }
+
+    /**
+     * Takes each record in an observation of spring-kafka's own, so that the record's
+     * {@code traceparent} header continues into its copies (docs/EVENTS.md, "Tracing"). Before {@link #start}.
+     */
+    void observedBy(ObservationRegistry registry) {
+        this.observations = registry;
     }
 
     void onRecord(ConsumerRecord<byte[], byte[]> record) {
@@ -218,6 +228,10 @@ public final class KafkaInbound implements SmartLifecycle {
         ContainerProperties properties = new ContainerProperties(topic);
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
         properties.setMessageListener((MessageListener<byte[], byte[]>) this::onRecord);
+        if (observations != null) {
+            properties.setObservationEnabled(true);
+            properties.setObservationRegistry(observations);
+        }
         ConcurrentMessageListenerContainer<byte[], byte[]> container = new ConcurrentMessageListenerContainer<>(consumers, properties);
         ExponentialBackOff storeBackOff = new ExponentialBackOff(firstRetry.toMillis(), 2.0);
         storeBackOff.setMaxInterval(maxRetry.toMillis());

@@ -3,9 +3,11 @@ package dev.dragoman.gateway.intake;
 import dev.dragoman.gateway.config.DragomanProperties;
 import dev.dragoman.gateway.metrics.EventMetrics;
 import dev.dragoman.gateway.outbox.KafkaClients;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -18,12 +20,16 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(KafkaClients.KafkaOn.class)
 class KafkaInboundConfiguration {
 
+    /** @param observations each record is taken in its listener's span, which continues the record's traceparent header */
     @Bean
-    KafkaInbound kafkaInbound(DragomanProperties properties, EventFrontDoor frontDoor, EventMetrics metrics) {
+    KafkaInbound kafkaInbound(DragomanProperties properties, EventFrontDoor frontDoor, EventMetrics metrics,
+            ObjectProvider<ObservationRegistry> observations) {
         DragomanProperties.Kafka kafka = properties.events().kafka();
         DragomanProperties.Delivery delivery = properties.events().delivery();
-        return new KafkaInbound(consumerConfigs(kafka), KafkaClients.producerConfigs(kafka, delivery.timeout()), kafka.topics(), frontDoor,
-                metrics, delivery.firstRetry(), delivery.maxRetry(), kafka.maxConsumersPerTopic());
+        KafkaInbound inbound = new KafkaInbound(consumerConfigs(kafka), KafkaClients.producerConfigs(kafka, delivery.timeout()), kafka.topics(),
+                frontDoor, metrics, delivery.firstRetry(), delivery.maxRetry(), kafka.maxConsumersPerTopic());
+        observations.ifAvailable(inbound::observedBy);
+        return inbound;
     }
 
     static Map<String, Object> consumerConfigs(DragomanProperties.Kafka kafka) {

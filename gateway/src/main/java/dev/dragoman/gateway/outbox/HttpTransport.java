@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -39,18 +40,24 @@ public final class HttpTransport implements Transport {
 
     @Override
     public CompletableFuture<Answer> send(EventStore.Claimed copy, Duration timeout) {
+        return send(copy, timeout, Map.of());
+    }
+
+    /** The trace headers go with the copy, so that the inbox's server span continues the delivery's. */
+    @Override
+    public CompletableFuture<Answer> send(EventStore.Claimed copy, Duration timeout, Map<String, String> traceHeaders) {
         URI endpoint;
         try {
             endpoint = URI.create(copy.endpoint());
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(Answer.rejected("'" + copy.endpoint() + "' is not a valid URL: " + e.getMessage()));
         }
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/cloudevents+json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(copy.payload()))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(copy.payload()));
+        traceHeaders.forEach(request::header);
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                 .handle((response, error) -> error != null ? Answer.retry(describe(error), null) : answer(copy, response));
     }
 

@@ -2,6 +2,7 @@ package dev.dragoman.gateway.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -70,9 +72,21 @@ public final class KafkaTransport implements Transport {
 
     @Override
     public CompletableFuture<Answer> send(EventStore.Claimed copy, Duration timeout) {
+        return send(copy, timeout, Map.of());
+    }
+
+    /**
+     * The trace headers become record headers ({@code traceparent}, {@code tracestate}: W3C Trace
+     * Context as Kafka instrumentations read it), beside the extension inside the value.
+     */
+    @Override
+    public CompletableFuture<Answer> send(EventStore.Claimed copy, Duration timeout, Map<String, String> traceHeaders) {
         String topic = copy.endpoint().substring(SCHEME.length() + 1);
+        List<Header> headers = new ArrayList<>();
+        headers.add(new RecordHeader("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+        traceHeaders.forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, copy.sagaId() != null ? copy.sagaId() : copy.eventId(),
-                copy.payload(), List.of(new RecordHeader("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8))));
+                copy.payload(), headers);
         // The wait for the topic's metadata is bounded by the producer (max.block.ms), and only
         // the wait for the acknowledgement here, so that a missing topic is told from a slow broker.
         return CompletableFuture.supplyAsync(() -> template.send(record), sending)

@@ -3,8 +3,10 @@ package dev.dragoman.gateway.outbox;
 import dev.dragoman.gateway.config.DragomanProperties;
 import dev.dragoman.gateway.metrics.EventMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,15 +32,19 @@ class OutboxConfiguration {
     }
 
     /**
-     * @param transports HTTP always; Kafka when it is configured (OutboxKafkaConfiguration)
+     * @param transports HTTP always; Kafka when it is configured (OutboxKafkaConfiguration); each attempt a span (TracedTransport)
      * @param listeners told how each copy finished: the sagas' (SagaConfiguration), which the outbox cannot name
+     * @param propagator Boot's W3C propagator, absent when tracing is off
      */
     @Bean
     DeliveryWorker deliveryWorker(EventStore store, TransactionTemplate transactions, Clock clock, EventMetrics metrics,
-            DragomanProperties properties, List<Transport> transports, List<DeliveryListener> listeners) {
+            DragomanProperties properties, List<Transport> transports, List<DeliveryListener> listeners,
+            ObjectProvider<Propagator> propagator) {
         DragomanProperties.Delivery delivery = properties.events().delivery();
+        Propagator w3c = propagator.getIfAvailable(() -> Propagator.NOOP);
+        List<Transport> traced = transports.stream().map(transport -> (Transport) new TracedTransport(transport, w3c)).toList();
         return new DeliveryWorker(store, transactions, clock, metrics, new Backoff(delivery.firstRetry(), delivery.maxRetry()),
-                delivery.timeout(), delivery.lease(), delivery.batchSize(), transports, DeliveryListener.all(listeners));
+                delivery.timeout(), delivery.lease(), delivery.batchSize(), traced, DeliveryListener.all(listeners));
     }
 
     /** Polls the outbox every poll interval; whoever adds copies wakes it (injected by this bean's name, outboxLoop). */

@@ -1,6 +1,7 @@
 package dev.dragoman.gateway.outbox;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,15 @@ public interface Transport extends AutoCloseable {
      * @param timeout the longest wait for the receiver's answer (shorter than the lease, and than what is left to the deadline)
      */
     CompletableFuture<Answer> send(EventStore.Claimed copy, Duration timeout);
+
+    /**
+     * {@link #send(EventStore.Claimed, Duration)} with the W3C trace headers of the delivery's span
+     * ({@code traceparent}, {@code tracestate}: {@link TracedTransport}), which a transport that has
+     * headers sends with the copy; the others ignore them.
+     */
+    default CompletableFuture<Answer> send(EventStore.Claimed copy, Duration timeout, Map<String, String> traceHeaders) {
+        return send(copy, timeout);
+    }
 
     @Override
     default void close() {

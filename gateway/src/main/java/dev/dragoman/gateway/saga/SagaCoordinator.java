@@ -59,7 +59,8 @@ public final class SagaCoordinator {
             inboxes.put(receiver, opening.endpoints().get(receiver));
         });
         try {
-            store.insert(new StoredSaga(state, SagaDeclaration.of(saga), new Receivers(opening.dataContentType(), data, inboxes)));
+            store.insert(new StoredSaga(state, SagaDeclaration.of(saga), new Receivers(opening.dataContentType(), data, inboxes),
+                    opening.trace()));
         } catch (DuplicateKeyException e) {
             throw new SagaConflictException("sagaid '" + sagaId + "' already names a saga instance: give each"
                     + " instance its own sagaid, or leave it out to use the start event's id");
@@ -190,13 +191,13 @@ public final class SagaCoordinator {
             String id = state.sagaId() + "/" + outcome.type();
             return new OutboxEntry(OutboxEntry.OUTCOME, source, id, outcome.type(), state.sagaId(), outcome.receiver(),
                     receivers.inboxOf(outcome.receiver()), OutgoingEvents.own(id, source, outcome.type(), receivers.dataContentType(),
-                            receivers.dataOf(outcome.receiver()), state.sagaId(), state.deadline(), expiry, now), expiry);
+                            receivers.dataOf(outcome.receiver()), state.sagaId(), state.deadline(), expiry, now, stored.trace()), expiry);
         }
         SagaCommand.SendCompensation compensation = (SagaCommand.SendCompensation) command;
         String id = state.sagaId() + "/" + compensation.type() + "/" + compensation.receiver();
         byte[] data = compensation.data() == null ? null : compensation.data().getBytes(StandardCharsets.UTF_8);
         return new OutboxEntry(OutboxEntry.COMPENSATION, source, id, compensation.type(), state.sagaId(), compensation.receiver(),
                 receivers.inboxOf(compensation.receiver()), OutgoingEvents.own(id, source, compensation.type(), "application/json", data,
-                        state.sagaId(), state.deadline(), expiry, now), expiry);
+                        state.sagaId(), state.deadline(), expiry, now, stored.trace()), expiry);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dragoman.gateway.saga;
 
+import dev.dragoman.gateway.cloudevents.TraceContext;
 import dev.dragoman.rules.model.Saga;
 import java.time.Instant;
 import java.util.Map;
@@ -13,9 +14,15 @@ import java.util.Objects;
  *
  * @param data receiver -> the start event's data as that receiver sees it (null for none)
  * @param endpoints receiver -> where its outcome and compensations go ("" for nowhere)
+ * @param trace the start event's trace, which the saga's outcome and compensations carry, or null
  */
 public record SagaOpening(Saga saga, String sagaId, String initiator, Instant deadline, String dataContentType, Map<String, byte[]> data,
-        Map<String, String> endpoints) {
+        Map<String, String> endpoints, TraceContext trace) {
+
+    public SagaOpening(Saga saga, String sagaId, String initiator, Instant deadline, String dataContentType, Map<String, byte[]> data,
+            Map<String, String> endpoints) {
+        this(saga, sagaId, initiator, deadline, dataContentType, data, endpoints, null);
+    }
 
     public SagaOpening {
         Objects.requireNonNull(saga, "saga");

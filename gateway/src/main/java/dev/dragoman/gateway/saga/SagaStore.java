@@ -3,6 +3,7 @@ package dev.dragoman.gateway.saga;
 import static dev.dragoman.gateway.outbox.Timestamps.instant;
 import static dev.dragoman.gateway.outbox.Timestamps.sql;
 
+import dev.dragoman.gateway.cloudevents.TraceContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,22 +34,24 @@ final class SagaStore {
     /** @throws org.springframework.dao.DuplicateKeyException when the saga id is taken */
     void insert(StoredSaga saga) {
         SagaState state = saga.state();
-        jdbc.sql("INSERT INTO saga (saga_id, saga_name, status, deadline, started_at, ended_at, declaration, state, outcome_data)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        TraceContext trace = saga.trace();
+        jdbc.sql("INSERT INTO saga (saga_id, saga_name, status, deadline, started_at, ended_at, declaration, state, outcome_data,"
+                        + " trace_parent, trace_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(state.sagaId(), state.sagaName(), state.status().name(), sql(state.deadline()), sql(state.startedAt()),
                         sql(state.endedAt()), JSON.writeValueAsString(saga.declaration()), JSON.writeValueAsString(state),
-                        JSON.writeValueAsString(saga.receivers()))
+                        JSON.writeValueAsString(saga.receivers()), trace == null ? null : trace.traceparent(),
+                        trace == null ? null : trace.tracestate())
                 .update();
     }
 
     /** Reads a saga and locks its row until the transaction ends, so that reports to it are taken one at a time. */
     Optional<StoredSaga> lock(String sagaId) {
-        return jdbc.sql("SELECT declaration, state, outcome_data FROM saga WHERE saga_id = ? FOR UPDATE").param(sagaId)
+        return jdbc.sql("SELECT declaration, state, outcome_data, trace_parent, trace_state FROM saga WHERE saga_id = ? FOR UPDATE").param(sagaId)
                 .query(SagaStore::stored).optional();
     }
 
     Optional<StoredSaga> find(String sagaId) {
-        return jdbc.sql("SELECT declaration, state, outcome_data FROM saga WHERE saga_id = ?").param(sagaId)
+        return jdbc.sql("SELECT declaration, state, outcome_data, trace_parent, trace_state FROM saga WHERE saga_id = ?").param(sagaId)
                 .query(SagaStore::stored).optional();
     }
 
@@ -62,7 +65,7 @@ final class SagaStore {
      */
     List<StoredSaga> lockDue(Instant now, int limit) {
         // No ORDER BY, for the reason given at EventStore.claimDue: the index scan meets them earliest first.
-        return jdbc.sql("SELECT declaration, state, outcome_data FROM saga WHERE status IN ('OPEN', 'CONFIRMING') AND deadline <= ?"
+        return jdbc.sql("SELECT declaration, state, outcome_data, trace_parent, trace_state FROM saga WHERE status IN ('OPEN', 'CONFIRMING') AND deadline <= ?"
                         + " FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
                 .param(sql(now)).query(SagaStore::stored).list();
     }
@@ -105,8 +108,10 @@ final class SagaStore {
     }
 
     private static StoredSaga stored(ResultSet rs, int n) throws SQLException {
+        String traceParent = rs.getString("trace_parent");
         return new StoredSaga(state(rs.getString("state")),
                 JSON.readValue(rs.getString("declaration"), SagaDeclaration.class),
-                JSON.readValue(rs.getString("outcome_data"), Receivers.class));
+                JSON.readValue(rs.getString("outcome_data"), Receivers.class),
+                traceParent == null ? null : new TraceContext(traceParent, rs.getString("trace_state")));
     }
 }

@@ -162,6 +162,34 @@ class KafkaIntegrationTests {
     }
 
     @Test
+    void aKafkaCopy_carriesThePublishsTrace_inItsValueAndAsRecordHeaders() {
+        String id = newId();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e" + id.substring(0, 4).replaceAll("[^0-9a-f]", "a");
+        http.post().uri("/events").header("X-Api-Key", "order-key").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .contentType(MediaType.valueOf("application/cloudevents+json")).bodyValue(EventsIntegrationTests.orderPlaced(id, "GX-1001", 10000))
+                .exchange().expectStatus().isAccepted();
+
+        ConsumerRecord<String, byte[]> record = awaitRecord("product.events", id);
+        String extension = JSON.readTree(record.value()).get("traceparent").asString();
+        assertThat(extension).as("the CloudEvents distributed-tracing extension").startsWith("00-" + traceId + "-");
+        String header = new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+        assertThat(header).as("W3C Trace Context as a record header: the delivery's span, in the same trace").startsWith("00-" + traceId + "-")
+                .isNotEqualTo(extension);
+    }
+
+    @Test
+    void aRecordsTraceparentHeader_isContinuedByItsCopies() {
+        String id = newId();
+        String traceId = "0af7651916cd43dd8448eb211c80" + id.substring(0, 4).replaceAll("[^0-9a-f]", "a");
+        TestKafka.produce("order.events", null, id, EventsIntegrationTests.note(id), "content-type", "application/cloudevents+json",
+                "traceparent", "00-" + traceId + "-b7ad6b7169203331-01");
+
+        JsonNode note = JSON.readTree(awaitRequest("/shipping/notes", id).getBodyAsString());
+        assertThat(note.get("traceparent").asString()).as("the listener's span, the record's child").startsWith("00-" + traceId + "-")
+                .doesNotContain("b7ad6b7169203331");
+    }
+
+    @Test
     void aBinaryModeRecord_isTakenLikeAStructuredOne() {
         String id = newId();
         TestKafka.produce("order.events", null, id, "{\"note\":\"leave at the door\"}",
