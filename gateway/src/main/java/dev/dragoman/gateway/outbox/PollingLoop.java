@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +19,8 @@ import org.springframework.context.SmartLifecycle;
 public final class PollingLoop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
+    /** How long a stop lets the current run finish before interrupting it. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final String name;
     private final Duration interval;
@@ -25,6 +28,7 @@ public final class PollingLoop implements SmartLifecycle {
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile ScheduledExecutorService scheduler;
     private volatile Instant failingSince;
+    private volatile boolean stopping;
 
     public PollingLoop(String name, Duration interval, Runnable task) {
         this.name = Objects.requireNonNull(name, "name");
@@ -39,7 +43,11 @@ public final class PollingLoop implements SmartLifecycle {
     public void wake() {
         ScheduledExecutorService current = scheduler;
         if (current != null && wakeQueued.compareAndSet(false, true)) {
-            current.execute(this::run);
+            try {
+                current.execute(this::run);
+            } catch (RejectedExecutionException stopped) {
+                // woken while stopping: the next start runs the task anyway
+            }
         }
     }
 
@@ -52,6 +60,12 @@ public final class PollingLoop implements SmartLifecycle {
                 failingSince = null;
             }
         } catch (RuntimeException e) {
+            if (stopping) {
+                // Interrupted by the application's stop (a database connection being acquired,
+                // say): not a failure, and the next start runs the task again.
+                log.debug("{} ended by the stop: {}", name, e.toString());
+                return;
+            }
             // A periodic task that throws is never run again by the executor: keep it alive. A
             // database outage fails every tick: say so once with the cause, not five times a second.
             if (failingSince == null) {
@@ -65,6 +79,7 @@ public final class PollingLoop implements SmartLifecycle {
 
     @Override
     public void start() {
+        stopping = false;
         ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(name));
         started.scheduleWithFixedDelay(this::run, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         scheduler = started;
@@ -75,7 +90,17 @@ public final class PollingLoop implements SmartLifecycle {
         ScheduledExecutorService current = scheduler;
         scheduler = null;
         if (current != null) {
-            current.shutdownNow();
+            stopping = true;
+            // The run under way finishes (its marks committed) before anything is interrupted.
+            current.shutdown();
+            try {
+                if (!current.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    current.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                current.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
