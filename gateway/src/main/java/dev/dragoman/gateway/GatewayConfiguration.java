@@ -21,6 +21,7 @@ import dev.dragoman.gateway.security.CallerKeyHeadersFilter;
 import dev.dragoman.gateway.security.CallerKeys;
 import dev.dragoman.rules.Translators;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -109,8 +110,11 @@ class GatewayConfiguration {
      */
     @Bean
     CompositionRoutes compositionRoutes(ModelHolder models, CallerKeys keys, DragomanProperties properties, HttpClient gatewayHttpClient,
-            HttpClientProperties httpClient) {
-        WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(gatewayHttpClient)).build();
+            HttpClientProperties httpClient, ObjectProvider<ObservationRegistry> observations) {
+        // Observed as the routes' calls are, so that a part's upstream receives the caller's trace
+        // (docs/OPERATIONS.md, "Tracing") with a client span of the gateway's between.
+        WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(gatewayHttpClient))
+                .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP)).build();
         Duration timeout = httpClient.getResponseTimeout() != null ? httpClient.getResponseTimeout() : Duration.ofSeconds(30);
         return new CompositionRoutes(models, keys, client, properties.maxBodySize().toBytes(), timeout);
     }

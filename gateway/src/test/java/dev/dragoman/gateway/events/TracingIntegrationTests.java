@@ -105,6 +105,15 @@ class TracingIntegrationTests {
                             path: /nowhere/**
                             strip-prefix: 1
                             upstream: http://127.0.0.1:1
+                        compositions:
+                          - id: item-view
+                            for: order
+                            path: /views/item
+                            parts:
+                              - name: item
+                                route: order-to-product
+                                path: /product/items/7
+                                into: $.item
                         """.formatted(upstream.port()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -159,6 +168,20 @@ class TracingIntegrationTests {
         assertThat(client.getParentSpanId()).as("inside the server span").isEqualTo(server.getSpanId());
         assertThat(spans.getFinishedSpanItems().stream().filter(span -> span.getParentSpanId().equals(callerSpan)))
                 .as("one trace per call: one span of the gateway's answers the caller's").hasSize(1);
+    }
+
+    @Test
+    void aCallersTrace_continuesToEveryPartOfAComposedRead() {
+        String traceId = newTraceId();
+        String callerSpan = newSpanId();
+        call("/views/item", "00-" + traceId + "-" + callerSpan + "-01").expectStatus().isOk();
+
+        Traceparent received = upstreamTraceparent();
+        assertThat(received.traceId()).as("the caller's trace, continued to the part's upstream").isEqualTo(traceId);
+        assertThat(received.parentId()).as("the gateway's own span between").isNotEqualTo(callerSpan);
+        List<SpanData> trace = awaitSpans(traceId, s -> s.stream().anyMatch(span -> span.getSpanId().equals(received.parentId())));
+        assertThat(trace.stream().filter(span -> span.getSpanId().equals(received.parentId())).map(SpanData::getKind))
+                .as("the part's call is a client span of the gateway's").containsExactly(SpanKind.CLIENT);
     }
 
     @Test
