@@ -15,7 +15,11 @@
 #     copies arrived at the inboxes.
 # Writes the table between <!-- events:begin --> and <!-- events:end --> in docs/BENCHMARKS.md
 # (bench/events/report.py); raw outputs stay in bench/events/target/.
-#   bench/events/load.sh [rounds] [events] [--sagas N] [--batch N] [--batch-size N]
+#   bench/events/load.sh [rounds] [events] [--sagas N] [--batch N] [--batch-size N] [--conns N] [--inbox-delay MS]
+#                        [--intake-batch N] [--intake-window DURATION] [--stores "h2 pg"]
+#     --conns: concurrent publishers (wrk connections, default 16); --inbox-delay: a slow receiver,
+#     answering each copy that many ms late; --intake-*: dragoman.events.intake.batch-size / window
+#     (group commit; batch 1 is one transaction per event)
 #   bench/events/load.sh                          3 rounds of 10,000 events, 100,000 sagas
 #   bench/events/load.sh 1 2000 --sagas 5000      smoke run, a few minutes
 set -euo pipefail
@@ -29,11 +33,20 @@ seconds=5            # of the plain-route baseline, per round
 # 160 copies/s (32 copies per 200 ms poll), and the first runs used 256; now finished sends
 # ask for the next claim, so the default is what we measure.
 batch_size=32
+conns=16
+inbox_delay=0
+intake_args=()
+stores="h2 pg"
 while [ $# -gt 0 ]; do
   case $1 in
     --sagas) sagas=$2; shift 2 ;;
     --batch) batch=$2; shift 2 ;;
     --batch-size) batch_size=$2; shift 2 ;;
+    --conns) conns=$2; shift 2 ;;
+    --inbox-delay) inbox_delay=$2; shift 2 ;;
+    --intake-batch) intake_args+=(--dragoman.events.intake.batch-size="$2"); shift 2 ;;
+    --intake-window) intake_args+=(--dragoman.events.intake.window="$2"); shift 2 ;;
+    --stores) stores=$2; shift 2 ;;
     *) positional+=("$1"); shift ;;
   esac
 done
@@ -41,7 +54,7 @@ rounds=${positional[0]:-3}
 events=${positional[1]:-10000}
 warmup=2000
 jvm_flags="-Xms512m -Xmx512m"
-wrk_conns=(-t2 -c16)
+wrk_conns=(-t2 -c"$conns")
 started_at=$(date +%s)
 
 . bench/common.sh
@@ -58,7 +71,7 @@ gw="http://127.0.0.1:$gw_port"
 inbox="http://127.0.0.1:$inbox_port"
 
 echo "== inbox on $inbox_port, PostgreSQL on $pg_port" >&2
-java -cp "$classpath" bench/events/FastInbox.java "$inbox_port" > "$out/inbox.log" 2>&1 & bench_pids+=($!)
+java -cp "$classpath" bench/events/FastInbox.java "$inbox_port" "$inbox_delay" > "$out/inbox.log" 2>&1 & bench_pids+=($!)
 java -cp "$classpath" bench/events/EmbeddedPostgresServer.java "$pg_port" "$tmp/pg-urls" load > "$out/postgres.log" 2>&1 & bench_pids+=($!)
 wait_for "$inbox/stats"
 mkdir -p "$tmp/maps"
@@ -87,7 +100,7 @@ publish() { # run-id count type file [deadline]: wrk until the gateway has accep
   if grep -q -e 'Non-2xx' -e 'Socket errors' -e 'unexpected answer' "$4"; then echo "errors publishing, see $4" >&2; exit 1; fi
 }
 
-for store in h2 pg; do
+for store in $stores; do
   if [ $store = h2 ]; then
     rm -rf "$tmp/data"; store_args=(--dragoman.data-dir="$tmp/data")
   else
@@ -97,7 +110,7 @@ for store in h2 pg; do
   echo "== $store: gateway on $gw_port" >&2
   java $jvm_flags -jar "$jar" --server.port="$gw_port" --dragoman.context-maps="$tmp/maps" "${store_args[@]}" \
     --dragoman.callers.order.api-keys=bench-key --dragoman.admin.api-keys=bench-admin-key \
-    --dragoman.events.delivery.batch-size="$batch_size" --dragoman.reload.watch=false --logging.level.root=warn \
+    --dragoman.events.delivery.batch-size="$batch_size" "${intake_args[@]}" --dragoman.reload.watch=false --logging.level.root=warn \
     > "$out/gateway-$store.log" 2>&1 &
   gateway=$!; bench_pids+=($gateway)
   wait_for "$gw/actuator/health"
@@ -107,7 +120,7 @@ for store in h2 pg; do
   dump "$tmp/discard.tsv"   # what the plain route forwarded
   publish "$store-warmup" $warmup order.amended "$out/$store-warmup-publish.txt"
   wait_received $((2 * accepted)); dump "$tmp/discard.tsv"
-  [ $store = h2 ] && load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  [ -n "${load_before:-}" ] || load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
   for round in $(seq 1 "$rounds"); do
     wrk "${wrk_conns[@]}" -d"${seconds}s" -s bench/events/plain.lua "$gw" > "$out/$store-r$round-plain.txt"
