@@ -24,7 +24,8 @@ install_missing() { # commands...
 
 build_gateway() { # [extra dependency:build-classpath options]; sets $jar and $classpath
   echo "== building the gateway" >&2
-  ./mvnw -B -q install -DskipTests -pl gateway -am
+  # BENCH_MAVEN_GOAL=package builds the jar without installing into ~/.m2 (shared by parallel worktrees); none uses the jar built
+  [ "${BENCH_MAVEN_GOAL:-install}" = none ] || ./mvnw -B -q "${BENCH_MAVEN_GOAL:-install}" -DskipTests -pl gateway -am
   ./mvnw -B -q -pl gateway dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt "$@"
   jar=$(ls gateway/target/gateway-*.jar | grep -v -e sources -e javadoc | head -1)
   classpath=$(cat gateway/target/bench-classpath.txt)

@@ -3,7 +3,8 @@
 // itself, so the script can tell end-to-end latency and delivery rate without a mock server's
 // own cost in the way (WireMock journals and matches every request).
 // Run as a single-file program with the gateway's classpath (reactor-netty-http is on it):
-//   java -cp "$(cat gateway/target/bench-classpath.txt)" bench/events/FastInbox.java PORT
+//   java -cp "$(cat gateway/target/bench-classpath.txt)" bench/events/FastInbox.java PORT [DELAY_MS]
+// DELAY_MS (default 0): a slow receiver, answering each copy that many milliseconds after it arrived
 //   GET  /stats            {"received": <copies held>}
 //   POST /dump?file=PATH   writes the copies held to PATH, one a line: <arrival, epoch µs> TAB <path> TAB <body>,
 //                          then forgets them (each phase of the benchmark dumps its own)
@@ -29,6 +30,7 @@ public class FastInbox {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
+        java.time.Duration delay = java.time.Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 0);
         ConcurrentLinkedQueue<Copy> copies = new ConcurrentLinkedQueue<>();
         AtomicLong held = new AtomicLong();
         DisposableServer server = HttpServer.create().host("127.0.0.1").port(port)
@@ -50,6 +52,7 @@ public class FastInbox {
                                 copies.add(new Copy(arrived, uri, body));
                                 held.incrementAndGet();
                             })
+                            .then(delay.isZero() ? Mono.empty() : Mono.delay(delay).then())
                             .then(response.status(202).send());
                 })
                 .bindNow();

@@ -7,6 +7,8 @@
 --   TYPE      order.amended (no saga) or order.placed (starts a saga)
 --   DEADLINE  optional: the events' deadline attribute, RFC 3339
 --   KEY       the publisher's API key (default bench-key)
+--   PACE_MS   optional: each connection waits this long before each request (wrk's delay()), so
+--             that CONNECTIONS / PACE_MS * 1000 events a second are offered, not as many as the gateway takes
 -- Each event carries the time it was sent, in µs since the epoch, as data.sentAt (and as its
 -- `time`), so the inboxes can tell how long it took to arrive. wrk's Lua is LuaJIT, whose ffi
 -- reaches gettimeofday: os.time() only has seconds.
@@ -23,6 +25,7 @@ local event_type = os.getenv("TYPE") or "order.amended"
 local deadline = os.getenv("DEADLINE")
 if deadline == "" then deadline = nil end
 local key = os.getenv("KEY") or "bench-key"
+local pace = tonumber(os.getenv("PACE_MS") or "")
 local share = math.ceil(limit / tonumber(os.getenv("THREADS") or "1"))
 local threads = {}
 local counter, answers = 0, 0   -- thread_id is a global each thread gets from setup
@@ -42,6 +45,12 @@ function request()
     '"datacontenttype":"application/json","data":{"sentAt":' .. string.format("%d%06d", sec, usec) ..
     ',"items":[{"sku":"GX-1001","quantity":1},{"sku":"GX-1002","quantity":2}],"amount":10000}}'
   return wrk.format("POST", "/events", {["Content-Type"] = "application/cloudevents+json", ["X-Api-Key"] = key}, body)
+end
+
+if pace then
+  function delay()
+    return pace
+  end
 end
 
 function response(status, headers, body)

@@ -15,7 +15,11 @@
 #     copies arrived at the inboxes.
 # Writes the table between <!-- events:begin --> and <!-- events:end --> in docs/BENCHMARKS.md
 # (bench/events/report.py); raw outputs stay in bench/events/target/.
-#   bench/events/load.sh [rounds] [events] [--sagas N] [--batch N] [--batch-size N]
+#   bench/events/load.sh [rounds] [events] [--sagas N] [--batch N] [--batch-size N] [--conns N] [--inbox-delay MS]
+#                        [--intake-batch N] [--intake-window DURATION] [--stores "h2 pg"]
+#     --conns: concurrent publishers (wrk connections, default 16); --inbox-delay: a slow receiver,
+#     answering each copy that many ms late; --intake-*: dragoman.events.intake.batch-size / window
+#     (group commit; batch 1 is one transaction per event)
 #   bench/events/load.sh                          3 rounds of 10,000 events, 100,000 sagas
 #   bench/events/load.sh 1 2000 --sagas 5000      smoke run, a few minutes
 set -euo pipefail
@@ -29,11 +33,20 @@ seconds=5            # of the plain-route baseline, per round
 # 160 copies/s (32 copies per 200 ms poll), and the first runs used 256; now finished sends
 # ask for the next claim, so the default is what we measure.
 batch_size=32
+conns=16
+inbox_delay=0
+intake_args=()
+stores="h2 pg"
 while [ $# -gt 0 ]; do
   case $1 in
     --sagas) sagas=$2; shift 2 ;;
     --batch) batch=$2; shift 2 ;;
     --batch-size) batch_size=$2; shift 2 ;;
+    --conns) conns=$2; shift 2 ;;
+    --inbox-delay) inbox_delay=$2; shift 2 ;;
+    --intake-batch) intake_args+=(--dragoman.events.intake.batch-size="$2"); shift 2 ;;
+    --intake-window) intake_args+=(--dragoman.events.intake.window="$2"); shift 2 ;;
+    --stores) stores=$2; shift 2 ;;
     *) positional+=("$1"); shift ;;
   esac
 done
@@ -41,7 +54,8 @@ rounds=${positional[0]:-3}
 events=${positional[1]:-10000}
 warmup=2000
 jvm_flags="-Xms512m -Xmx512m"
-wrk_conns=(-t2 -c16)
+# a 30 s timeout, not wrk's 2 s: on a shared machine a slow answer is a data point, not an error that ends the run
+wrk_conns=(-t2 -c"$conns" --timeout 30s)
 started_at=$(date +%s)
 
 . bench/common.sh
@@ -58,7 +72,7 @@ gw="http://127.0.0.1:$gw_port"
 inbox="http://127.0.0.1:$inbox_port"
 
 echo "== inbox on $inbox_port, PostgreSQL on $pg_port" >&2
-java -cp "$classpath" bench/events/FastInbox.java "$inbox_port" > "$out/inbox.log" 2>&1 & bench_pids+=($!)
+java -cp "$classpath" bench/events/FastInbox.java "$inbox_port" "$inbox_delay" > "$out/inbox.log" 2>&1 & bench_pids+=($!)
 java -cp "$classpath" bench/events/EmbeddedPostgresServer.java "$pg_port" "$tmp/pg-urls" load > "$out/postgres.log" 2>&1 & bench_pids+=($!)
 wait_for "$inbox/stats"
 mkdir -p "$tmp/maps"
@@ -72,10 +86,10 @@ wait_received() { # copies: waits until the inbox holds that many
   for _ in $(seq 1 3000); do [ "$(received)" -ge "$1" ] && return; sleep 0.2; done
   echo "the inbox got $(received) copies, not $1" >&2; exit 1
 }
-publish() { # run-id count type file [deadline]: wrk until the gateway has accepted <count> more events
+publish() { # run-id count type file [deadline] [pace-ms]: wrk until the gateway has accepted <count> more events
   local before pid
   before=$(metric dragoman_events_accepted_total)
-  RUN=$1 LIMIT=$2 THREADS=2 TYPE=$3 DEADLINE=${5:-} wrk "${wrk_conns[@]}" -d3600s --latency -s bench/events/load.lua "$gw" > "$4" 2>&1 &
+  RUN=$1 LIMIT=$2 THREADS=2 TYPE=$3 DEADLINE=${5:-} PACE_MS=${6:-} wrk "${wrk_conns[@]}" -d3600s --latency -s bench/events/load.lua "$gw" > "$4" 2>&1 &
   pid=$!
   # the Lua script stops sending at <count> answers, but wrk waits for -d; SIGINT makes it report at once
   while [ "$(metric dragoman_events_accepted_total)" -lt $((before + $2)) ]; do
@@ -87,7 +101,7 @@ publish() { # run-id count type file [deadline]: wrk until the gateway has accep
   if grep -q -e 'Non-2xx' -e 'Socket errors' -e 'unexpected answer' "$4"; then echo "errors publishing, see $4" >&2; exit 1; fi
 }
 
-for store in h2 pg; do
+for store in $stores; do
   if [ $store = h2 ]; then
     rm -rf "$tmp/data"; store_args=(--dragoman.data-dir="$tmp/data")
   else
@@ -97,7 +111,7 @@ for store in h2 pg; do
   echo "== $store: gateway on $gw_port" >&2
   java $jvm_flags -jar "$jar" --server.port="$gw_port" --dragoman.context-maps="$tmp/maps" "${store_args[@]}" \
     --dragoman.callers.order.api-keys=bench-key --dragoman.admin.api-keys=bench-admin-key \
-    --dragoman.events.delivery.batch-size="$batch_size" --dragoman.reload.watch=false --logging.level.root=warn \
+    --dragoman.events.delivery.batch-size="$batch_size" "${intake_args[@]}" --dragoman.reload.watch=false --logging.level.root=warn \
     > "$out/gateway-$store.log" 2>&1 &
   gateway=$!; bench_pids+=($gateway)
   wait_for "$gw/actuator/health"
@@ -107,7 +121,7 @@ for store in h2 pg; do
   dump "$tmp/discard.tsv"   # what the plain route forwarded
   publish "$store-warmup" $warmup order.amended "$out/$store-warmup-publish.txt"
   wait_received $((2 * accepted)); dump "$tmp/discard.tsv"
-  [ $store = h2 ] && load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  [ -n "${load_before:-}" ] || load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
   for round in $(seq 1 "$rounds"); do
     wrk "${wrk_conns[@]}" -d"${seconds}s" -s bench/events/plain.lua "$gw" > "$out/$store-r$round-plain.txt"
@@ -121,6 +135,19 @@ for store in h2 pg; do
       "$(python3 -c 'import json,sys; c=json.load(open(sys.argv[1])); e=c["e2e_ms"]; print("%d copies at %.0f/s, e2e p50 %.0f ms p99 %.0f ms" % (c["copies"], c["delivered_per_s"], e["p50"], e["p99"]))' "$out/$store-r$round-copies.json")" >&2
     rm -f "$out/$store-r$round-copies.tsv"   # tens of MB; the JSON keeps what the report needs
   done
+
+  # end-to-end latency at half the peak: the rounds' median accepted/s halved, offered evenly (load.lua's PACE_MS)
+  peak=$(for round in $(seq 1 "$rounds"); do awk '/Requests\/sec/ {print $2}' "$out/$store-r$round-publish.txt"; done | sort -g \
+    | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+  pace=$(python3 -c "print(max(1, round($conns * 1000 / ($peak / 2))))")
+  half_events=$(python3 -c "print(max(500, int($peak / 2 * 10)))")
+  publish "$store-half" "$half_events" order.amended "$out/$store-half-publish.txt" "" "$pace"
+  wait_received $((2 * accepted))
+  dump "$out/$store-half-copies.tsv"
+  python3 bench/events/load.py copies "$out/$store-half-copies.tsv" > "$out/$store-half-copies.json"
+  rm -f "$out/$store-half-copies.tsv"
+  echo "   half the peak ($peak/2 offered, ${pace} ms between requests per connection): $(awk '/Requests\/sec/ {print $2}' "$out/$store-half-publish.txt") accepted/s;" \
+    "$(python3 -c 'import json,sys; c=json.load(open(sys.argv[1])); e=c["e2e_ms"]; print("%d copies at %.0f/s, e2e p50 %.0f ms p99 %.0f ms" % (c["copies"], c["delivered_per_s"], e["p50"], e["p99"]))' "$out/$store-half-copies.json")" >&2
 
   echo "   opening $sagas sagas due in a day" >&2
   far=$(date -u -d '+1 day' '+%Y-%m-%dT%H:%M:%SZ')

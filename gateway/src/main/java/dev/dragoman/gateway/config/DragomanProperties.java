@@ -1,6 +1,7 @@
 package dev.dragoman.gateway.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -90,6 +91,7 @@ public record DragomanProperties(
      * @param retention How long ended sagas, delivered copies and accepted events are kept before the clean-up removes them (ISO-8601, such as P7D).
      * @param refusedRetention How long expired and rejected copies, which an operator may re-send, are kept (and the ended sagas they belong to).
      * @param cleanup How the clean-up that applies the retention runs.
+     * @param intake How published events are stored: group commit.
      */
     public record Events(
             @NotNull @DefaultValue("1h") Duration defaultDeadline,
@@ -99,7 +101,19 @@ public record DragomanProperties(
             @Valid @DefaultValue Kafka kafka,
             @NotNull @DefaultValue("P7D") Duration retention,
             @NotNull @DefaultValue("P30D") Duration refusedRetention,
-            @Valid @DefaultValue Cleanup cleanup) {
+            @Valid @DefaultValue Cleanup cleanup,
+            @Valid @DefaultValue Intake intake) {
+    }
+
+    /**
+     * Group commit of published events (docs/EVENTS.md, "Performance settings"): events published at the same time are stored in one transaction, each answered 202 after that commit.
+     *
+     * @param batchSize Most events stored per transaction; 1 turns group commit off (one transaction per event).
+     * @param window How long a batch that is not full waits for more events after its first; 0 takes only the events already waiting (those that arrived during the previous commit).
+     */
+    public record Intake(
+            @Positive @Max(1000) @DefaultValue("64") int batchSize,
+            @NotNull @DefaultValue("0ms") Duration window) {
     }
 
     /**

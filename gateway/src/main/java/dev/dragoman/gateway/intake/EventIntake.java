@@ -45,6 +45,7 @@ public final class EventIntake {
 
     private final ModelHolder models;
     private final IntakeStore store;
+    private final PlanWriter writer;
     private final Clock clock;
     private final Duration defaultDeadline;
     private final EventMetrics metrics;
@@ -54,8 +55,18 @@ public final class EventIntake {
      * @param newWork told after each commit that added copies, so that delivery starts at once
      */
     EventIntake(ModelHolder models, IntakeStore store, Clock clock, Duration defaultDeadline, EventMetrics metrics, Runnable newWork) {
+        this(models, store, store, clock, defaultDeadline, metrics, newWork);
+    }
+
+    /**
+     * @param writer stores each plan: the store itself, or {@link GroupCommit} in front of it
+     * @param newWork told after each commit that added copies, so that delivery starts at once
+     */
+    EventIntake(ModelHolder models, IntakeStore store, PlanWriter writer, Clock clock, Duration defaultDeadline, EventMetrics metrics,
+            Runnable newWork) {
         this.models = models;
         this.store = store;
+        this.writer = writer;
         this.clock = clock;
         this.defaultDeadline = defaultDeadline;
         this.metrics = metrics;
@@ -98,7 +109,7 @@ public final class EventIntake {
         }
         EventPlan plan = EventPlan.of(served, publishing, event, sagaId, deadline, now, copies);
         try {
-            Accepted accepted = store.write(plan);
+            Accepted accepted = writer.write(plan);
             metrics.accepted(event.getType());
             log.debug("Accepted {} {} from {} ({}), {} copies, deadline {}", event.getType(), event.getId(), publishing.publisher(), source,
                     copies.size(), deadline);

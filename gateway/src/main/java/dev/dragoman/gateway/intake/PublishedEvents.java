@@ -3,8 +3,17 @@ package dev.dragoman.gateway.intake;
 import static dev.dragoman.gateway.outbox.Timestamps.instant;
 import static dev.dragoman.gateway.outbox.Timestamps.sql;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -16,10 +25,16 @@ import org.springframework.jdbc.support.KeyHolder;
  */
 public final class PublishedEvents {
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = "INSERT INTO published_event (source, event_id, type, publisher, saga_id, deadline, accepted_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
 
-    public PublishedEvents(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private final JdbcClient jdbc;
+    /** The same connections, for the JDBC batch of {@link #insertAll}, which JdbcClient does not offer. */
+    private final JdbcOperations batches;
+
+    public PublishedEvents(JdbcOperations jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batches = jdbc;
     }
 
     /**
@@ -30,11 +45,46 @@ public final class PublishedEvents {
     public long insert(String source, String eventId, String type, String publisher, String sagaId, Instant deadline,
             Instant acceptedAt) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO published_event (source, event_id, type, publisher, saga_id, deadline, accepted_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(source, eventId, type, publisher, sagaId, sql(deadline), sql(acceptedAt))
-                .update(keys, "id");
+        jdbc.sql(INSERT).params(source, eventId, type, publisher, sagaId, sql(deadline), sql(acceptedAt)).update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /**
+     * Records several accepted events in one JDBC batch.
+     *
+     * @return each one's row id, in order
+     * @throws org.springframework.dao.DuplicateKeyException when any of them was accepted before, or two of them are the same
+     */
+    public List<Long> insertAll(List<Row> rows) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        batches.batchUpdate(connection -> connection.prepareStatement(INSERT, new String[] {"id"}), new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Row row = rows.get(i);
+                Object[] values = {row.source(), row.eventId(), row.type(), row.publisher(), row.sagaId(), sql(row.deadline()),
+                    sql(row.acceptedAt())};
+                for (int column = 0; column < values.length; column++) {
+                    StatementCreatorUtils.setParameterValue(ps, column + 1, SqlTypeValue.TYPE_UNKNOWN, values[column]);
+                }
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        }, keys);
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (Map<String, Object> key : keys.getKeyList()) {
+            ids.add(((Number) key.values().iterator().next()).longValue());
+        }
+        if (ids.size() != rows.size()) {
+            throw new IllegalStateException("the store returned " + ids.size() + " ids for " + rows.size() + " accepted events");
+        }
+        return ids;
+    }
+
+    /** An accepted event, as {@link #insertAll} records it. */
+    public record Row(String source, String eventId, String type, String publisher, String sagaId, Instant deadline, Instant acceptedAt) {
     }
 
     public Optional<Published> find(String source, String eventId) {

@@ -1,8 +1,11 @@
 package dev.dragoman.gateway.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,6 +51,30 @@ public final class EventMetrics {
     public void inboundDeadLettered(String topic) {
         count("dragoman.events.inbound.dead.lettered", "Records of inbound Kafka topics sent to <topic>.dlt after their last attempt",
                 "topic", topic);
+    }
+
+    /** Group commit stored a batch of events in one transaction, which took {@code nanos} from its start to its commit. */
+    public void intakeBatch(int events, long nanos) {
+        DistributionSummary.builder("dragoman.events.intake.batch")
+                .description("Events stored per transaction by group commit (dragoman.events.intake.batch-size)")
+                .baseUnit("events")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry)
+                .record(events);
+        Timer.builder("dragoman.events.intake.commit")
+                .description("Time of one group commit's transaction, from its first statement to its commit")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A batch was refused (a plan's duplicate or saga conflict) and its events were stored one by one. */
+    public void intakeBatchAlone(int events) {
+        Counter.builder("dragoman.events.intake.batch.split")
+                .description("Events of group commits that a refused plan sent back to be stored one by one")
+                .baseUnit("events")
+                .register(registry)
+                .increment(events);
     }
 
     /** A copy's attempt ended: {@code delivered}, {@code retried}, {@code rejected} or {@code expired}. */

@@ -5,12 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,9 @@ public final class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration DEPTH_EVERY = Duration.ofSeconds(1);
+    /** The lock order of a batch of marks, as of intake's group commit: a listener locks the copies' sagas' rows. */
+    private static final Comparator<Mark> SAGA_ORDER = Comparator.comparing(mark -> mark.copy().sagaId(),
+            Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final EventStore store;
     private final TransactionTemplate transactions;
@@ -40,6 +47,9 @@ public final class DeliveryWorker {
     private final Map<String, Transport> transports = new HashMap<>();
     private final DeliveryListener listener;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Answers of finished sends waiting to be recorded, and whether a thread is recording them. */
+    private final ConcurrentLinkedQueue<Mark> marks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean marking = new AtomicBoolean();
     private volatile Instant depthMeasuredAt = Instant.MIN;
     /** Whether the last poll found more due copies than it had room for. */
     private volatile boolean backlog;
@@ -129,9 +139,84 @@ public final class DeliveryWorker {
     private void answered(EventStore.Claimed copy, Transport.Answer answer) {
         Instant now = now();
         switch (answer.status()) {
-            case DELIVERED, REJECTED -> finish(copy, answer.status(), answer.error(), now);
+            case DELIVERED, REJECTED -> mark(new Mark(copy, answer.status(), answer.error(), now));
             default -> retry(copy, answer.error(), answer.retryAfter(), now);
         }
+    }
+
+    /**
+     * Records a finished copy, in a batch with those finished meanwhile: the answers of a batch's
+     * sends come back together, and one transaction with one JDBC batch of updates records them
+     * all. No thread of its own: the sender whose answer finds no one recording records what
+     * waits, until nothing does; the others only queue theirs.
+     */
+    private void mark(Mark mark) {
+        marks.add(mark);
+        while (!marks.isEmpty() && marking.compareAndSet(false, true)) {
+            try {
+                List<Mark> batch = new ArrayList<>();
+                for (Mark next; batch.size() < batchSize && (next = marks.poll()) != null; ) {
+                    batch.add(next);
+                }
+                if (!batch.isEmpty()) {
+                    markAll(batch);
+                }
+            } finally {
+                marking.set(false);
+            }
+        }
+    }
+
+    /**
+     * One transaction for the batch, in which the listener hears of each copy this instance
+     * finished (its contract, unchanged). Should it fail (a listener's saga conflict, a deadlock),
+     * each copy is recorded alone, as before batching, so one copy's trouble stays its own.
+     */
+    private void markAll(List<Mark> batch) {
+        if (batch.size() == 1) {
+            recordAlone(batch.get(0));
+            return;
+        }
+        batch.sort(SAGA_ORDER);
+        try {
+            transactions.executeWithoutResult(tx -> {
+                boolean[] finished = store.finishAll(batch.stream()
+                        .map(mark -> new EventStore.Finish(mark.copy().id(), mark.status(), mark.error(), mark.at())).toList());
+                for (int i = 0; i < batch.size(); i++) {
+                    // Told only by the instance that finished it, so that a listener hears of each copy once.
+                    if (finished[i]) {
+                        tell(batch.get(i));
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            log.debug("Recording {} finished copies together failed ({}); recording them one by one", batch.size(), e.toString());
+            batch.forEach(this::recordAlone);
+            return;
+        }
+        batch.forEach(mark -> finished(mark.copy(), mark.status(), mark.error()));
+    }
+
+    private void recordAlone(Mark mark) {
+        try {
+            finish(mark.copy(), mark.status(), mark.error(), mark.at());
+        } catch (RuntimeException e) {
+            log.error("Could not record the answer to {} for {}; it will be sent again after its lease", mark.copy().type(),
+                    mark.copy().receiver(), e);
+        }
+    }
+
+    private void tell(Mark mark) {
+        DeliveryListener.FinishedCopy finished = finished(mark.copy(), mark.status(), mark.error(), mark.at());
+        if (mark.status() == DeliveryStatus.DELIVERED) {
+            listener.delivered(finished);
+        } else {
+            listener.refused(finished);
+        }
+    }
+
+    /** A send's answer that finishes its copy, waiting to be recorded. */
+    private record Mark(EventStore.Claimed copy, DeliveryStatus status, String error, Instant at) {
     }
 
     private void retry(EventStore.Claimed copy, String error, Duration retryAfter, Instant now) {
@@ -151,14 +236,14 @@ public final class DeliveryWorker {
         transactions.executeWithoutResult(tx -> {
             // Told only by the instance that finished it, so that a listener hears of each copy once.
             if (store.finish(copy.id(), status, error, now)) {
-                DeliveryListener.FinishedCopy finished = finished(copy, status, error, now);
-                if (status == DeliveryStatus.DELIVERED) {
-                    listener.delivered(finished);
-                } else {
-                    listener.refused(finished);
-                }
+                tell(new Mark(copy, status, error, now));
             }
         });
+        finished(copy, status, error);
+    }
+
+    /** Counts and logs a copy recorded finished. */
+    private void finished(EventStore.Claimed copy, DeliveryStatus status, String error) {
         metrics.delivery(status.name().toLowerCase(Locale.ROOT), copy.type(), copy.receiver());
         if (status == DeliveryStatus.DELIVERED) {
             log.debug("Delivered {} to {} (attempt {})", copy.type(), copy.receiver(), copy.attempt());

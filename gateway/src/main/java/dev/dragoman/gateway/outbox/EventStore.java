@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -22,18 +23,38 @@ public final class EventStore {
     private static final String DELIVERY_COLUMNS = "id, kind, event_source, event_id, type, saga_id, receiver, endpoint, status, attempts,"
             + " next_attempt_at, last_error, deadline, created_at, finished_at";
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = "INSERT INTO delivery (published_id, kind, event_source, event_id, type, saga_id, receiver,"
+            + " endpoint, payload, deadline, status, attempts, next_attempt_at, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
+    private static final String FINISH = "UPDATE delivery SET status = ?, last_error = ?, finished_at = ? WHERE id = ? AND status = 'PENDING'";
 
-    public EventStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private final JdbcClient jdbc;
+    /** The same connections, for JDBC batches (group commit: many rows, one round trip), which JdbcClient does not offer. */
+    private final JdbcOperations batches;
+
+    public EventStore(JdbcOperations jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batches = jdbc;
     }
 
     public void enqueue(Long publishedId, OutboxEntry entry, Instant now) {
-        jdbc.sql("INSERT INTO delivery (published_id, kind, event_source, event_id, type, saga_id, receiver, endpoint, payload, deadline,"
-                        + " status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")
-                .params(publishedId, entry.kind(), entry.source(), entry.eventId(), entry.type(), entry.sagaId(), entry.receiver(),
-                        entry.endpoint(), new String(entry.payload(), StandardCharsets.UTF_8), sql(entry.deadline()), sql(now), sql(now))
-                .update();
+        jdbc.sql(INSERT).params(insertParams(publishedId, entry, now)).update();
+    }
+
+    /** {@link #enqueue} for copies of several events, in one JDBC batch. */
+    public void enqueueAll(List<NewCopy> copies) {
+        if (!copies.isEmpty()) {
+            batches.batchUpdate(INSERT, copies.stream().map(copy -> insertParams(copy.publishedId(), copy.entry(), copy.now())).toList());
+        }
+    }
+
+    /** A copy for {@link #enqueueAll}: its event's ledger row, and when that event was accepted. */
+    public record NewCopy(Long publishedId, OutboxEntry entry, Instant now) {
+    }
+
+    private static Object[] insertParams(Long publishedId, OutboxEntry entry, Instant now) {
+        return new Object[] {publishedId, entry.kind(), entry.source(), entry.eventId(), entry.type(), entry.sagaId(), entry.receiver(),
+            entry.endpoint(), new String(entry.payload(), StandardCharsets.UTF_8), sql(entry.deadline()), sql(now), sql(now)};
     }
 
     /**
@@ -57,15 +78,14 @@ public final class EventStore {
         List<Claimed> toSend = new ArrayList<>();
         List<Claimed> expired = new ArrayList<>();
         for (Claimed claimed : due) {
-            if (now.isBefore(claimed.deadline())) {
-                jdbc.sql("UPDATE delivery SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?")
-                        .params(sql(now.plus(lease)), claimed.id()).update();
-                toSend.add(claimed);
-            } else {
-                finish(claimed.id(), DeliveryStatus.EXPIRED, expiredBecause(claimed), now);
-                expired.add(claimed);
-            }
+            (now.isBefore(claimed.deadline()) ? toSend : expired).add(claimed);
         }
+        // One JDBC batch for the leases and one for the expiries: a claim is two round trips, not one per copy.
+        if (!toSend.isEmpty()) {
+            batches.batchUpdate("UPDATE delivery SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?",
+                    toSend.stream().map(claimed -> new Object[] {sql(now.plus(lease)), claimed.id()}).toList());
+        }
+        finishAll(expired.stream().map(claimed -> new Finish(claimed.id(), DeliveryStatus.EXPIRED, expiredBecause(claimed), now)).toList());
         return new Claim(toSend, expired);
     }
 
@@ -76,8 +96,29 @@ public final class EventStore {
      * @return whether this call finished it
      */
     public boolean finish(long id, DeliveryStatus status, String error, Instant now) {
-        return jdbc.sql("UPDATE delivery SET status = ?, last_error = ?, finished_at = ? WHERE id = ? AND status = 'PENDING'")
-                .params(status.name(), truncate(error), sql(now), id).update() == 1;
+        return jdbc.sql(FINISH).params(status.name(), truncate(error), sql(now), id).update() == 1;
+    }
+
+    /**
+     * {@link #finish} for several copies in one JDBC batch.
+     *
+     * @return for each, in order, whether this call finished it
+     */
+    public boolean[] finishAll(List<Finish> finishes) {
+        boolean[] finished = new boolean[finishes.size()];
+        if (finishes.isEmpty()) {
+            return finished;
+        }
+        int[] counts = batches.batchUpdate(FINISH, finishes.stream()
+                .map(f -> new Object[] {f.status().name(), truncate(f.error()), sql(f.at()), f.id()}).toList());
+        for (int i = 0; i < counts.length; i++) {
+            finished[i] = counts[i] == 1;
+        }
+        return finished;
+    }
+
+    /** How {@link #finishAll} is to finish one copy, and when. */
+    public record Finish(long id, DeliveryStatus status, String error, Instant at) {
     }
 
     public void retryAt(long id, Instant at, String error) {

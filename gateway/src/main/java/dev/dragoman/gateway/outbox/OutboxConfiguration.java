@@ -9,7 +9,7 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the outbox: its store, delivery over HTTP (and Kafka, OutboxKafkaConfiguration), and the loop that polls it. */
@@ -22,7 +22,7 @@ class OutboxConfiguration {
     }
 
     @Bean
-    EventStore eventStore(JdbcClient jdbc) {
+    EventStore eventStore(JdbcTemplate jdbc) {
         return new EventStore(jdbc);
     }
 

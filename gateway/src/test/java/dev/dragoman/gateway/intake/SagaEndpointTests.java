@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,10 +46,10 @@ class SagaEndpointTests {
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         JdbcClient jdbc = JdbcClient.create(dataSource);
         EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
-        outbox = new EventStore(jdbc);
+        outbox = new EventStore(new JdbcTemplate(dataSource));
         sagas = new SagaCoordinator(jdbc, outbox, Duration.ofDays(1), metrics);
         ModelHolder models = ModelHolder.load(EventPlanTests.MAPS, Translators::compile, Clock.systemUTC(), Overrides.NONE);
-        intake = new EventIntake(models, new IntakeStore(new PublishedEvents(jdbc), outbox, sagas, transactions),
+        intake = new EventIntake(models, new IntakeStore(new PublishedEvents(new JdbcTemplate(dataSource)), outbox, sagas, transactions),
                 Clock.fixed(EventPlanTests.NOW, ZoneOffset.UTC), Duration.ofHours(1), metrics, () -> { });
     }
 

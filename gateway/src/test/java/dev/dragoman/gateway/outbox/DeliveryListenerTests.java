@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,7 +57,7 @@ class DeliveryListenerTests {
     @BeforeEach
     void database() {
         dataSource = TestDatabases.create(database);
-        store = new EventStore(JdbcClient.create(dataSource));
+        store = new EventStore(new JdbcTemplate(dataSource));
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 

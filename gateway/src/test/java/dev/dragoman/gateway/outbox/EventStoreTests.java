@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,7 +38,7 @@ class EventStoreTests {
     @BeforeEach
     void database() {
         dataSource = TestDatabases.create(database);
-        store = new EventStore(JdbcClient.create(dataSource));
+        store = new EventStore(new JdbcTemplate(dataSource));
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         transactions.executeWithoutResult(tx -> {
             for (int i = 0; i < 10; i++) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,7 +64,7 @@ class SagaCoordinatorTests {
         saga = models.current().model().sagas().get(0);
         meters = new SimpleMeterRegistry();
         EventMetrics metrics = new EventMetrics(meters);
-        store = new EventStore(JdbcClient.create(dataSource));
+        store = new EventStore(new JdbcTemplate(dataSource));
         instanceA = new SagaCoordinator(JdbcClient.create(dataSource), store, Duration.ofDays(1), metrics);
         instanceB = new SagaCoordinator(JdbcClient.create(dataSource), store, Duration.ofDays(1), metrics);
     }
