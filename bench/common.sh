@@ -31,6 +31,40 @@ build_gateway() { # [extra dependency:build-classpath options]; sets $jar and $c
   classpath=$(cat gateway/target/bench-classpath.txt)
 }
 
+package_gateway() { # [extra dependency:build-classpath options]; sets $jar
+  # The jar of this tree and its classpath in gateway/target/bench-classpath.txt; package, not
+  # install: ~/.m2 may be shared with other builds. BENCH_NO_BUILD=1 takes the last build.
+  if [ "${BENCH_NO_BUILD:-}" = 1 ] && [ -s gateway/target/bench-classpath.txt ]; then
+    echo "== BENCH_NO_BUILD=1: the gateway as last built" >&2
+  else
+    echo "== building the gateway" >&2
+    ./mvnw -B -q -pl gateway -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/bench-classpath.txt "$@"
+  fi
+  jar=$(ls gateway/target/gateway-*.jar | grep -v -e sources -e javadoc -e plain | head -1)
+}
+
+wrk_line() { # target wrk-output: one line on stderr, the target's req/s and any errors
+  awk -v t="$1" '/Requests\/sec/ {rps=$2} /Non-2xx|Socket errors/ {e=e " " $0} END {printf "   %-18s %10s req/s%s\n", t, rps, e}' "$2" >&2
+}
+
+interleaved_rounds() { # rounds seconds warmup out targets...; sets $load_before and $load_after
+  # Calls the script's run (target seconds file): a warm-up of each target, then the rounds, each
+  # starting one target later than the one before, so that no target always runs first or last.
+  local rounds=$1 seconds=$2 warmup=$3 dir=$4; shift 4
+  local targets=("$@") n=$# round i target
+  echo "== warm-up, ${warmup} s each" >&2
+  for target in "${targets[@]}"; do run "$target" "$warmup" "$dir/warmup-$target.txt"; done
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  for round in $(seq 1 "$rounds"); do
+    echo "== round $round of $rounds" >&2
+    for i in $(seq 0 $((n - 1))); do
+      target=${targets[$(( (i + round - 1) % n ))]}
+      run "$target" "$seconds" "$dir/r$round-$target.txt"
+    done
+  done
+  load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_for() { # url [poll seconds]: up to 2 minutes
   local every=${2:-0.5} tries

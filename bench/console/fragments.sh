@@ -14,14 +14,7 @@ samples=${2:-200}
 jvm_flags="-Xms512m -Xmx512m"
 . bench/common.sh
 
-if [ "${BENCH_NO_BUILD:-}" = 1 ] && [ -s gateway/target/bench-classpath.txt ]; then
-  echo "== BENCH_NO_BUILD=1: the gateway as last built" >&2
-else
-  echo "== building the gateway" >&2
-  ./mvnw -B -q -o -pl gateway -am package dependency:build-classpath -DskipTests \
-    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-fi
-jar=$(ls gateway/target/gateway-*.jar | grep -v -e sources -e javadoc -e plain | head -1)
+package_gateway -Dmdep.includeScope=test
 classpath=gateway/target/classes:$(cat gateway/target/bench-classpath.txt)
 
 out=$PWD/bench/console/target/fragments

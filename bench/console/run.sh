@@ -14,15 +14,7 @@ samples=${2:-200}
 jvm_flags="-Xms512m -Xmx512m"
 . bench/common.sh
 
-if [ "${BENCH_NO_BUILD:-}" = 1 ] && [ -s gateway/target/bench-classpath.txt ]; then
-  echo "== BENCH_NO_BUILD=1: the gateway as last built" >&2
-else
-  echo "== building the gateway" >&2
-  # package, not install: the classpath points at the reactor's own jars (test scope: embedded PostgreSQL)
-  ./mvnw -B -q -pl gateway -am package dependency:build-classpath -DskipTests \
-    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-fi
-jar=$(ls gateway/target/gateway-*.jar | grep -v -e sources -e javadoc -e plain | head -1)
+package_gateway -Dmdep.includeScope=test  # test scope: embedded PostgreSQL
 classpath=gateway/target/classes:$(cat gateway/target/bench-classpath.txt)
 
 out=$PWD/bench/console/target

@@ -17,14 +17,7 @@ jvm_flags="-Xms512m -Xmx512m"
 
 . bench/common.sh
 bench_processes
-if [ "${BENCH_NO_BUILD:-}" = 1 ] && [ -s gateway/target/bench-classpath.txt ]; then
-  echo "== BENCH_NO_BUILD=1: the gateway as last built" >&2
-else
-  echo "== building the gateway" >&2
-  # package, not install: ~/.m2 may be shared with other builds
-  ./mvnw -B -q -pl gateway -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/bench-classpath.txt
-fi
-jar=$(ls gateway/target/gateway-*.jar | grep -v -e sources -e javadoc -e plain | head -1)
+package_gateway
 
 out=$PWD/bench/http/target/compose
 rm -rf "$out"; mkdir -p "$out"
@@ -40,7 +33,7 @@ java bench/http/ComposeLoad.java "http://127.0.0.1:$gw_port" bench-key "$rounds"
 {
   echo "<!-- compose:begin -->"
   echo "Measured $(date -u +%Y-%m-%d) by \`bench/http/compose.sh $rounds $seconds $users\`: $rounds interleaved rounds of ${seconds} s per mode,"
-  echo "$users callers, $(nproc) cores, load average at the start $(cut -d' ' -f1-3 /proc/loadavg) (other builds share the machine)."
+  echo "$users callers, $(nproc) cores, load average at the start $(cut -d' ' -f1-3 /proc/loadavg) (the load generator, the upstream and the gateway share them)."
   echo
   sed -n '/^| read of one screen/,$p' "$out/result.txt"
   echo "<!-- compose:end -->"

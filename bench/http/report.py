@@ -36,6 +36,22 @@ def ms(v):
     return f"{v:.2f}" if v < 10 else f"{v:.1f}" if v < 100 else f"{v:.0f}"
 
 
+def spread(values):
+    """A ratio over rounds: min / **median** / max."""
+    lo, mid, hi = min(values), statistics.median(values), max(values)
+    return f"{lo:.2f} / **{mid:.2f}** / {hi:.2f}"
+
+
+def target_rounds(directory):
+    """The wrk outputs DIR/r<round>-<target>.txt of a run of interleaved rounds (bench/common.sh,
+    interleaved_rounds), parsed: {(round, target): parse(...)} and the sorted rounds."""
+    runs = {}
+    for path in glob.glob(os.path.join(directory, "r*-*.txt")):
+        r, target = re.match(r"r(\d+)-(.+)\.txt", os.path.basename(path)).groups()
+        runs[(int(r), target)] = parse(path)
+    return runs, sorted({r for r, _ in runs})
+
+
 def section_head(begin, title, script, context):
     """The first lines of a generated section: its marker, its heading, who writes it and the
     run's context (a file of Markdown lines: date, machine, JVM)."""

@@ -32,14 +32,7 @@ lua_module=/usr/lib/nginx/modules/ngx_http_lua_module.so
 if [ ! -f $lua_module ] || ! dpkg -s lua-cjson >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y libnginx-mod-http-lua lua-cjson; else sudo apt-get install -y libnginx-mod-http-lua lua-cjson; fi
 fi
-if [ "${BENCH_NO_BUILD:-}" = 1 ] && [ -s gateway/target/bench-classpath.txt ]; then
-  echo "== BENCH_NO_BUILD=1: the gateway as last built" >&2
-else
-  echo "== building the gateway" >&2
-  # package, not install: ~/.m2 may be shared with other builds
-  ./mvnw -B -q -pl gateway -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/bench-classpath.txt
-fi
-jar=$(ls gateway/target/gateway-*.jar | grep -v -e sources -e javadoc -e plain | head -1)
+package_gateway
 
 out=$PWD/bench/http/target
 rm -rf "$out"; mkdir -p "$out"

@@ -5,18 +5,13 @@ ratios against tracing off and against the upstream called directly, each taken 
 round, as min / median / max over rounds. With --write FILE it replaces what lies between
 <!-- tracing:begin --> and <!-- tracing:end --> in FILE (appending the section when the markers
 are missing); it always prints the section."""
-import argparse, glob, os, re, statistics, sys
+import argparse, os, statistics, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report import parse, ms, replace_section, section_head  # the HTTP suite's wrk parsing and section writing
+from report import ms, replace_section, section_head, spread, target_rounds  # the HTTP suite's wrk parsing and section writing
 
 BEGIN, END = "<!-- tracing:begin -->", "<!-- tracing:end -->"
 OFF = "off"
-
-
-def spread(values):
-    lo, mid, hi = min(values), statistics.median(values), max(values)
-    return f"{lo:.2f} / **{mid:.2f}** / {hi:.2f}"
 
 
 def main():
@@ -26,11 +21,7 @@ def main():
     ap.add_argument("--write")
     a = ap.parse_args()
     targets = [line.rstrip("\n").split("|") for line in open(os.path.join(a.dir, "targets.txt")) if line.strip()]
-    runs = {}
-    for path in glob.glob(os.path.join(a.dir, "r*-*.txt")):
-        r, target = re.match(r"r(\d+)-(.+)\.txt", os.path.basename(path)).groups()
-        runs[(int(r), target)] = parse(path)
-    rounds = sorted({r for r, _ in runs})
+    runs, rounds = target_rounds(a.dir)
     out = section_head(BEGIN, "Tracing on and off (issue 17)", "bench/http/tracing.sh", a.context)
     out.append("One gateway jar started twice, tracing off and as it ships; ratios of req/s within a round,")
     out.append("min / **median** / max over rounds (the line to read: `on` against `off`):")

@@ -5,18 +5,13 @@ ratios against the untuned gateway, against the step before, and against the ups
 directly, each taken within one round, as min / median / max over rounds. With --write FILE it
 replaces what lies between <!-- tuning:begin --> and <!-- tuning:end --> in FILE (appending
 the section when the markers are missing); it always prints the section."""
-import argparse, glob, os, re, statistics, sys
+import argparse, os, statistics, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report import parse, ms, replace_section, section_head  # the HTTP suite's wrk parsing and section writing
+from report import ms, replace_section, section_head, spread, target_rounds  # the HTTP suite's wrk parsing and section writing
 
 BEGIN, END = "<!-- tuning:begin -->", "<!-- tuning:end -->"
 SHIPPED = "shipped"
-
-
-def spread(values):
-    lo, mid, hi = min(values), statistics.median(values), max(values)
-    return f"{lo:.2f} / **{mid:.2f}** / {hi:.2f}"
 
 
 def main():
@@ -26,11 +21,7 @@ def main():
     ap.add_argument("--write")
     a = ap.parse_args()
     steps = [line.rstrip("\n").split("|") for line in open(os.path.join(a.dir, "steps.txt")) if line.strip()]
-    runs = {}
-    for path in glob.glob(os.path.join(a.dir, "r*-*.txt")):
-        r, target = re.match(r"r(\d+)-(.+)\.txt", os.path.basename(path)).groups()
-        runs[(int(r), target)] = parse(path)
-    rounds = sorted({r for r, _ in runs})
+    runs, rounds = target_rounds(a.dir)
     names = [s[0] for s in steps]
     out = section_head(BEGIN, "Tuning the plain route", "bench/http/tuning.sh", a.context)
     out.append("Each gateway differs from the row above it by one change up to `shipped`; the rows after it are")

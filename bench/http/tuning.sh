@@ -64,22 +64,11 @@ for target in direct "${!port[@]}"; do
 done
 run() { # target seconds file
   BODY=$bench_tmp/bodies/request-game-dept.json wrk -t2 -c32 -d"$2s" --latency -s bench/http/post.lua "$(url "$1")" > "$3"
-  awk -v t="$1" '/Requests\/sec/ {rps=$2} /Non-2xx|Socket errors/ {e=e " " $0} END {printf "   %-18s %10s req/s%s\n", t, rps, e}' "$3" >&2
+  wrk_line "$1" "$3"
 }
 targets=(direct)
 for step in "${steps[@]}"; do targets+=("${step%%|*}"); done
-echo "== warm-up, ${warmup} s each" >&2
-for target in "${targets[@]}"; do run "$target" "$warmup" "$out/warmup-$target.txt"; done
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-for round in $(seq 1 "$rounds"); do
-  echo "== round $round of $rounds" >&2
-  n=${#targets[@]}
-  for i in $(seq 0 $((n - 1))); do
-    target=${targets[$(( (i + round - 1) % n ))]}
-    run "$target" "$seconds" "$out/r$round-$target.txt"
-  done
-done
-load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+interleaved_rounds "$rounds" "$seconds" "$warmup" "$out" "${targets[@]}"
 elapsed=$(( $(date +%s) - started_at ))
 {
   echo "- Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $rounds round(s) of ${seconds} s per gateway after a ${warmup} s warm-up of each, $((elapsed / 60)) min in all; load average $load_before before the rounds, $load_after after."

@@ -18,7 +18,7 @@ class ModelHolderTests {
         ModelHolder holder = ModelHolder.load(Path.of("src/test/resources/maps/valid"), Translators::compile, Clock.systemUTC(),
                 DragomanProperties.Overrides.NONE);
 
-        assertThat(ModelCounts.of(holder.current().model())).isEqualTo(new ModelCounts(2, 1, 1, 0, 0));
+        assertThat(ModelCounts.of(holder.current().model())).isEqualTo(new ModelCounts(2, 1, 1, 0, 0, 0));
         assertThat(holder.current().model().route("web-support-to-game-dept")).isPresent();
         assertThat(holder.current().translators().route("web-support-to-game-dept")).isPresent();
     }
@@ -40,6 +40,6 @@ class ModelHolderTests {
 
     @Test
     void countsReadAsASentence() {
-        assertThat(new ModelCounts(2, 1, 1, 0, 0)).hasToString("2 contexts, 1 concept, 1 route, 0 events, 0 sagas");
+        assertThat(new ModelCounts(2, 1, 1, 0, 0, 0)).hasToString("2 contexts, 1 concept, 1 route, 0 events, 0 sagas");
     }
 }

@@ -78,7 +78,7 @@ class GatewayJarProcessIntegrationTests {
     void healthCountsTheMapsFromTheEnvironmentsDirectory() throws IOException {
         HttpResponse<String> health = gateway.get("/actuator/health", ADMIN);
 
-        assertThat(health.body()).contains("\"directory\":\"" + maps + "\"").contains("\"routes\":2");
+        assertThat(health.body()).contains("\"directory\":\"" + maps + "\"").contains("\"routes\":3").contains("\"compositions\":1");
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.dragoman.test.EmbeddedGateway;
 import dev.dragoman.tools.maptest.MapTestCase.Event;
 import dev.dragoman.tools.maptest.MapTestCase.CompositionCase;
 import dev.dragoman.tools.maptest.MapTestCase.EventCase;
+import dev.dragoman.tools.maptest.MapTestCase.ExpectedError;
 import dev.dragoman.tools.maptest.MapTestCase.ExpectedCopy;
 import dev.dragoman.tools.maptest.MapTestCase.HttpCase;
 import dev.dragoman.tools.maptest.MapTestCase.Message;
@@ -184,11 +185,15 @@ final class TestBench implements AutoCloseable {
             upstreamReceived(c.receives(), received.get(0), failures);
         }
 
-        if (c.error() != null) {
-            Expectations.error(c.error(), response.statusCode(), response.body(), "the caller", failures);
+        callerReceived(c.error(), c.response(), response, failures);
+    }
+
+    /** The caller's answer against the case's expected error or expected answer (status, headers, body). */
+    private static void callerReceived(ExpectedError error, Message expected, HttpResponse<String> response, List<String> failures) {
+        if (error != null) {
+            Expectations.error(error, response.statusCode(), response.body(), "the caller", failures);
             return;
         }
-        Message expected = c.response();
         if (response.statusCode() != expected.status()) {
             failures.add("the caller received status " + response.statusCode() + ", expected " + expected.status()
                     + Expectations.detail(response.body()));
@@ -271,25 +276,7 @@ final class TestBench implements AutoCloseable {
             upstreams.forEach((route, upstream) -> upstream.findAll(anyRequestedFor(anyUrl())).stream().findFirst().ifPresent(got ->
                     failures.add("the upstream of route " + route + " received " + describe(got) + ", expected no part to be fetched")));
         }
-        if (c.error() != null) {
-            Expectations.error(c.error(), response.statusCode(), response.body(), "the caller", failures);
-            return;
-        }
-        Message expected = c.response();
-        if (response.statusCode() != expected.status()) {
-            failures.add("the caller received status " + response.statusCode() + ", expected " + expected.status()
-                    + Expectations.detail(response.body()));
-            return;
-        }
-        expected.headers().forEach((name, value) -> {
-            String actual = response.headers().firstValue(name).orElse(null);
-            if (actual == null) {
-                failures.add("the caller received no header " + name + ", expected " + name + ": " + value);
-            } else if (!actual.equals(value)) {
-                failures.add("the caller received header " + name + ": " + actual + ", expected " + value);
-            }
-        });
-        Expectations.body("the caller's body", expected.body(), response.body(), failures);
+        callerReceived(c.error(), c.response(), response, failures);
     }
 
     /** A request whose case sets its own {@code X-Api-Key} (or none: an empty value), to check who may call. */

@@ -103,23 +103,8 @@ final class TestFileReader {
                 stubs = stubs(upstream, up);
             }
         }
-        Message response = null;
-        ExpectedError error = null;
-        if (node.has("error")) {
-            if (node.has("response")) {
-                throw error(p + "/error", "a case expects either a 'response' or an 'error', not both");
-            }
-            error = expectedError(node.get("error"), p + "/error");
-        } else {
-            String rp = p + "/response";
-            ObjectNode r = node.has("response") ? object(node.get("response"), rp, "response") : null;
-            if (r == null) {
-                throw error(p, "case '" + name + "' says nothing about what the caller gets back: add 'response:' (status, headers, body) or 'error:'");
-            }
-            keys(r, rp, ANSWER_KEYS);
-            response = new Message(null, null, headers(r, rp), r.get("body"), status(r, rp, answers == null ? 200 : answers.status()));
-        }
-        return new HttpCase(file, yaml.line(p), name, route, caller, receives, answers, response, error, stubs);
+        CallerGets gets = callerGets(node, p, name, answers == null ? 200 : answers.status());
+        return new HttpCase(file, yaml.line(p), name, route, caller, receives, answers, gets.response(), gets.error(), stubs);
     }
 
     private CompositionCase compositionCase(ObjectNode node, String p) {
@@ -156,23 +141,28 @@ final class TestFileReader {
                 parts.put(part.name(), new PartExchange(part.route(), receives, answers));
             }
         }
-        Message response = null;
-        ExpectedError error = null;
+        CallerGets gets = callerGets(node, p, name, 200);
+        return new CompositionCase(file, yaml.line(p), name, id, caller, parts, gets.response(), gets.error());
+    }
+
+    /** What a case expects the caller to get: a {@code response} or an {@code error}, never both. */
+    private record CallerGets(Message response, ExpectedError error) {
+    }
+
+    private CallerGets callerGets(ObjectNode node, String p, String name, int defaultStatus) {
         if (node.has("error")) {
             if (node.has("response")) {
                 throw error(p + "/error", "a case expects either a 'response' or an 'error', not both");
             }
-            error = expectedError(node.get("error"), p + "/error");
-        } else {
-            String rp = p + "/response";
-            if (!node.has("response")) {
-                throw error(p, "case '" + name + "' says nothing about what the caller gets back: add 'response:' (status, headers, body) or 'error:'");
-            }
-            ObjectNode r = object(node.get("response"), rp, "response");
-            keys(r, rp, ANSWER_KEYS);
-            response = new Message(null, null, headers(r, rp), r.get("body"), status(r, rp, 200));
+            return new CallerGets(null, expectedError(node.get("error"), p + "/error"));
         }
-        return new CompositionCase(file, yaml.line(p), name, id, caller, parts, response, error);
+        String rp = p + "/response";
+        if (!node.has("response")) {
+            throw error(p, "case '" + name + "' says nothing about what the caller gets back: add 'response:' (status, headers, body) or 'error:'");
+        }
+        ObjectNode r = object(node.get("response"), rp, "response");
+        keys(r, rp, ANSWER_KEYS);
+        return new CallerGets(new Message(null, null, headers(r, rp), r.get("body"), status(r, rp, defaultStatus)), null);
     }
 
     /** {@code upstream: {stubs: DIR}}: a WireMock stub directory, relative to the test file's folder. */

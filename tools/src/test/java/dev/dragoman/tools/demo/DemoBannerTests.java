@@ -32,7 +32,7 @@ class DemoBannerTests {
 
     @Test
     void namesTheDepartmentsOnTheKit_besideTheMocks() {
-        String banner = DemoBanner.text("http://127.0.0.1:8080", Path.of("context-maps"), new ModelCounts(2, 1, 2, 0, 0), MOCKS,
+        String banner = DemoBanner.text("http://127.0.0.1:8080", Path.of("context-maps"), new ModelCounts(2, 1, 2, 0, 0, 0), MOCKS,
                 KIT, Map.of(), List.of());
 
         assertThat(banner)
@@ -70,6 +70,6 @@ class DemoBannerTests {
     }
 
     private static String banner(Map<String, List<String>> callers, List<String> admin) {
-        return DemoBanner.text("http://127.0.0.1:8080", Path.of("context-maps"), new ModelCounts(2, 1, 2, 0, 0), MOCKS, Map.of(), callers, admin);
+        return DemoBanner.text("http://127.0.0.1:8080", Path.of("context-maps"), new ModelCounts(2, 1, 2, 0, 0, 0), MOCKS, Map.of(), callers, admin);
     }
 }
