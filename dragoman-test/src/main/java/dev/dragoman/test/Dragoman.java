@@ -41,8 +41,8 @@ public final class Dragoman {
 
     /**
      * The WireMock server standing in for an upstream: a route's by its id, or a context's when
-     * every route that calls that context reaches the same server (one route, or a
-     * {@code @Stubs(context = ...)} shared by all of them). Stub answers on it and verify what it
+     * every route that calls that context from another reaches the same server (one route, or a
+     * {@code @Stubs(context = ...)} shared by all of them; a route within the context is named by its id). Stub answers on it and verify what it
      * received, in the callee's vocabulary.
      *
      * @throws IllegalArgumentException when the name is neither, or names a context that several
@@ -53,7 +53,11 @@ public final class Dragoman {
         if (byRoute != null) {
             return byRoute;
         }
-        List<Route> calling = gateway.model().routes().stream().filter(r -> r.to().equals(routeOrContext)).toList();
+        List<Route> reaching = gateway.model().routes().stream().filter(r -> r.to().equals(routeOrContext)).toList();
+        // A context's name means the department as other contexts reach it: a route within the
+        // context (a composition's own part, say) speaks no other vocabulary and is named by its id.
+        List<Route> across = reaching.stream().filter(r -> !r.from().equals(r.to())).toList();
+        List<Route> calling = across.isEmpty() ? reaching : across;
         if (calling.isEmpty()) {
             throw new IllegalArgumentException("no route or called context " + routeOrContext + " in the maps at "
                     + gateway.setup().mapsDir() + "; their routes are " + DragomanSetup.routeIds(gateway.model())

@@ -53,7 +53,7 @@ class DragomanFailuresExtensionTests {
         events.assertThatEvents().haveExactly(1, event(container(UnknownStubsRoute.class), finishedWithFailure(
                 instanceOf(ExtensionConfigurationException.class),
                 message(m -> m.contains("@Stubs(route = \"web-support-to-game-department\"): no such route")
-                        && m.contains("[game-dept-to-web-support, web-support-to-game-dept]")))));
+                        && m.contains("[game-dept-to-web-support, web-support-own-tickets, web-support-to-game-dept]")))));
     }
 
     @Test

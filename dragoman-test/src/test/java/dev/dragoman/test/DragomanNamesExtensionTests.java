@@ -22,7 +22,7 @@ class DragomanNamesExtensionTests {
         assertThatThrownBy(() -> dragoman.upstream("game-department"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no route or called context game-department")
-                .hasMessageContaining("[game-dept-to-web-support, web-support-to-game-dept]")
+                .hasMessageContaining("[game-dept-to-web-support, web-support-own-tickets, web-support-to-game-dept]")
                 .hasMessageContaining("[game-dept, web-support]");
     }
 
@@ -31,6 +31,8 @@ class DragomanNamesExtensionTests {
         assertThat(dragoman.upstream("game-dept")).isSameAs(dragoman.upstream("web-support-to-game-dept"));
         assertThat(dragoman.upstream("web-support")).isSameAs(dragoman.upstream("game-dept-to-web-support"));
         assertThat(dragoman.upstream("game-dept")).isNotSameAs(dragoman.upstream("web-support"));
+        assertThat(dragoman.upstream("web-support")).as("a route within the context is named by its id")
+                .isNotSameAs(dragoman.upstream("web-support-own-tickets"));
     }
 
     @Test
