@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,11 +260,17 @@ final class TestBench implements AutoCloseable {
         Message request = c.request();
         String context = model.composition(c.composition()).orElseThrow().context();
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
+        // The parts carry the caller's trace: a trace of the case's own tells its parts from those of
+        // the case before, which may still be arriving (a 502 answers without waiting for them).
+        String trace = HexFormat.of().formatHex(randomBytes(16));
+        if (!hasHeader(headers, "traceparent")) {
+            headers.put("traceparent", "00-" + trace + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01");
+        }
         HttpResponse<String> response = hasHeader(headers, "X-Api-Key")
                 ? sendAs(request, headers) : send(context, request.method(), request.path(), headers, null);
         for (Map.Entry<String, MapTestCase.PartExchange> entry : c.parts().entrySet()) {
             MapTestCase.PartExchange part = entry.getValue();
-            List<LoggedRequest> got = upstreams.get(part.route()).findAll(anyRequestedFor(urlEqualTo(part.receives().path())));
+            List<LoggedRequest> got = ofTrace(trace, upstreams.get(part.route()).findAll(anyRequestedFor(urlEqualTo(part.receives().path()))));
             if (got.isEmpty()) {
                 failures.add("part " + entry.getKey() + ": the upstream of route " + part.route() + " received no request for "
                         + part.receives().path() + elsewhere(part.route()));
@@ -273,10 +280,21 @@ final class TestBench implements AutoCloseable {
         }
         if (c.error() != null && c.error().status() < 500) {
             // the caller's own mistake: no part may have been fetched
-            upstreams.forEach((route, upstream) -> upstream.findAll(anyRequestedFor(anyUrl())).stream().findFirst().ifPresent(got ->
+            upstreams.forEach((route, upstream) -> ofTrace(trace, upstream.findAll(anyRequestedFor(anyUrl()))).stream().findFirst().ifPresent(got ->
                     failures.add("the upstream of route " + route + " received " + describe(got) + ", expected no part to be fetched")));
         }
         callerReceived(c.error(), c.response(), response, failures);
+    }
+
+    /** The requests of one trace, and those that carry none (a gateway with tracing off). */
+    private static List<LoggedRequest> ofTrace(String traceId, List<LoggedRequest> requests) {
+        return requests.stream().filter(r -> !r.containsHeader("traceparent") || r.getHeader("traceparent").contains("-" + traceId + "-")).toList();
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
     }
 
     /** A request whose case sets its own {@code X-Api-Key} (or none: an empty value), to check who may call. */
